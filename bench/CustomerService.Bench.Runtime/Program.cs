@@ -1,0 +1,22 @@
+using CustomerService.Bench.Runtime;
+
+// Benchmarks of the grain runtime. Usage: dotnet run -c Release --project bench/CustomerService.Bench.Runtime -- <ping|storage|all>
+var which = args.Length > 0 ? args[0] : "all";
+var rest = args.Skip(1).ToArray();
+switch (which)
+{
+    case "ping":
+        await PingBenchmark.RunAsync(rest);
+        break;
+    case "storage":
+        await StorageBenchmark.RunAsync(rest);
+        break;
+    case "all":
+        await PingBenchmark.RunAsync(rest);
+        await StorageBenchmark.RunAsync(rest);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Use ping, storage or all.");
+        return 2;
+}
+return 0;

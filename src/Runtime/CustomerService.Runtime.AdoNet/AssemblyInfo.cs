@@ -1,0 +1,1 @@
+namespace CustomerService.Runtime.AdoNet;
