@@ -53,6 +53,12 @@ public static class GrainManifest
     /// <summary>Every registered grain class.</summary>
     public static ICollection<GrainClassEntry> GrainClasses => ClassesByType.Values;
 
+    /// <summary>Resolves a grain constructor's service; a missing registration names the grain's dependency.</summary>
+    public static T Resolve<T>(IServiceProvider services) => services.GetService(typeof(T)) is T service
+        ? service
+        : throw new InvalidOperationException(
+            $"No service of type {typeof(T).FullName} is registered, but a grain constructor needs it. Register it in the silo's services.");
+
     /// <summary>Runs the generated registrations of <paramref name="assembly"/> (once).</summary>
     public static void EnsureLoaded(Assembly assembly)
     {

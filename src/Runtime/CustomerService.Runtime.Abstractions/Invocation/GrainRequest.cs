@@ -55,6 +55,9 @@ public abstract class GrainRequest
     /// <summary>Reads a response to this request from one JSON value.</summary>
     public abstract Response ReadResult(ref Utf8JsonReader reader, IGrainSerializer serializer);
 
+    /// <summary>Makes a response from a result set by a call filter that did not invoke the grain.</summary>
+    public abstract Response CreateResponse(object? result);
+
     /// <inheritdoc />
     public override string ToString() => $"{InterfaceName}.{MethodName}";
 
@@ -89,6 +92,9 @@ public abstract class GrainRequest<TResult> : GrainRequest
     public override Response ReadResult(ref Utf8JsonReader reader, IGrainSerializer serializer)
         => Response.FromResult(serializer.Deserialize<TResult>(ref reader));
 
+    /// <inheritdoc />
+    public override Response CreateResponse(object? result) => Response.FromResult(result is null ? default! : (TResult)result);
+
     /// <summary>Wraps a task's outcome without an allocation when it already completed.</summary>
     protected static ValueTask<Response> Complete(Task<TResult> task)
         => task.IsCompletedSuccessfully ? new(Response.FromResult(task.Result)) : Await(task);
@@ -110,6 +116,9 @@ public abstract class VoidGrainRequest : GrainRequest
         reader.Skip();
         return Response.Completed;
     }
+
+    /// <inheritdoc />
+    public override Response CreateResponse(object? result) => Response.Completed;
 
     /// <summary>Wraps a task's outcome.</summary>
     protected static ValueTask<Response> Complete(Task task)

@@ -1,0 +1,56 @@
+using CustomerService.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerService.Runtime.Testing;
+
+/// <summary>One silo of a <see cref="TestCluster"/>, a real host running in the test process.</summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    internal TestSilo(string name, TestClusterOptions options)
+    {
+        Name = name;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
+        // A test whose grain hangs on purpose must not hold up the run for the default 30 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.UseGrainRuntime(options.Apply);
+        host = builder.Build();
+    }
+
+    /// <summary>The silo's name within the cluster.</summary>
+    public string Name { get; }
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => host.Services;
+
+    /// <summary>Creates references whose calls go through this silo.</summary>
+    public IGrainFactory GrainFactory => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Whether the silo is running.</summary>
+    public bool IsRunning { get; private set; }
+
+    internal async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await host.StartAsync(cancellationToken);
+        IsRunning = true;
+    }
+
+    /// <summary>Stops gracefully: every grain deactivates and writes its changed state.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsRunning) return;
+        IsRunning = false;
+        await host.StopAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        host.Dispose();
+    }
+}

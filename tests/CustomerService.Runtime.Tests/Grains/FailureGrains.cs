@@ -1,0 +1,45 @@
+namespace CustomerService.Runtime.Tests.Grains;
+
+/// <summary>A domain error with a code, as grains in this product throw them.</summary>
+public sealed class CodedException(string message) : Exception(message)
+{
+    public string Code { get; init; } = "";
+}
+
+public interface IFailingGrain : IGrainWithStringKey
+{
+    Task ThrowAsync(string message);
+
+    Task<int> ThrowSynchronously(string message);
+
+    Task ThrowCoded(string code, string message);
+
+    Task Hang();
+
+    Task<string> CallPartner(string partnerKey);
+
+    Task<string> CallBack(string originKey);
+
+    Task<string> Ping();
+}
+
+public sealed class FailingGrain(Probe probe) : Grain, IFailingGrain
+{
+    public async Task ThrowAsync(string message)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException(message);
+    }
+
+    public Task<int> ThrowSynchronously(string message) => throw new ArgumentException(message);
+
+    public Task ThrowCoded(string code, string message) => throw new CodedException(message) { Code = code };
+
+    public Task Hang() => probe.Gate("never");
+
+    public Task<string> CallPartner(string partnerKey) => GrainFactory.GetGrain<IFailingGrain>(partnerKey).CallBack(this.GetPrimaryKeyString());
+
+    public Task<string> CallBack(string originKey) => GrainFactory.GetGrain<IFailingGrain>(originKey).Ping();
+
+    public Task<string> Ping() => Task.FromResult("pong");
+}

@@ -1,0 +1,49 @@
+using CustomerService.Runtime.Hosting;
+using CustomerService.Runtime.Testing;
+using CustomerService.Runtime.Tests.Grains;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Runtime.Tests;
+
+/// <summary>A started one-silo cluster with the probe the test grains report to.</summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(TestCluster cluster, Probe probe)
+    {
+        Cluster = cluster;
+        Probe = probe;
+    }
+
+    public TestCluster Cluster { get; }
+
+    public Probe Probe { get; }
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public static async Task<TestHost> StartAsync(Action<TestClusterBuilder>? configure = null, Action<ISiloBuilder>? silo = null)
+    {
+        var probe = new Probe();
+        var builder = new TestClusterBuilder().ConfigureSilo(s =>
+        {
+            s.Services.AddSingleton(probe);
+            s.Services.AddGrainJsonContext(TestStateJsonContext.Default);
+            silo?.Invoke(s);
+        });
+        configure?.Invoke(builder);
+        return new TestHost(await builder.BuildAndStartAsync().Within(), probe);
+    }
+
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+}
+
+internal static class TaskTimeouts
+{
+    /// <summary>Every await in a test has a limit, so a bug fails the test instead of hanging the run.</summary>
+    public static Task<T> Within<T>(this Task<T> task, int seconds = 10) => task.WaitAsync(TimeSpan.FromSeconds(seconds));
+
+    public static Task Within(this Task task, int seconds = 10) => task.WaitAsync(TimeSpan.FromSeconds(seconds));
+
+    /// <summary>True if the task completes within a short window: used only to show that something does NOT happen.</summary>
+    public static async Task<bool> CompletesWithin(this Task task, int milliseconds = 200)
+        => await Task.WhenAny(task, Task.Delay(milliseconds)) == task;
+}
