@@ -37,7 +37,9 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
         finally
         {
             running = previous;
-            Volatile.Write(ref scheduled, 0);
+            // A full fence (not a volatile write): the emptiness check below must not be reordered before this store,
+            // or a task queued in between would find the flag still set and nobody would run it.
+            Interlocked.Exchange(ref scheduled, 0);
             // Work queued while we were draining (or left over) needs another pass; yield the thread between passes
             // so one busy activation cannot starve the others.
             if (!queue.IsEmpty && Interlocked.CompareExchange(ref scheduled, 1, 0) == 0)
