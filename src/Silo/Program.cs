@@ -1,3 +1,9 @@
+using CustomerService.Runtime.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseGrainRuntime(silo => silo.AddGrainStorageFromConfiguration());
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
+app.MapHealthChecks("/healthz");
 app.Run();

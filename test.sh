@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of CustomerService. On a fresh Debian machine it first installs what the tests need
+# (PostgreSQL's binaries for the storage tests), so `./test.sh` is all a newcomer or CI has to run.
+#   ./test.sh                 all tests
+#   ./test.sh --filter Name   any extra arguments go to `dotnet test`
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+have_postgres() {
+  command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+have_postgres || missing+=(postgresql)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing what the tests need: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK is not installed: install .NET 10 (https://dot.net) and run ./test.sh again." >&2; exit 1; }
+
+echo "==> Building and running the tests (Release)"
+# Release, because races hide in Debug builds; the console logger prints each test as it passes or fails.
+exec dotnet test CustomerService.sln -c Release --logger "console;verbosity=normal" "$@"
