@@ -1,0 +1,25 @@
+using System.Data.Common;
+
+namespace CustomerService.Runtime.AdoNet.Dialects;
+
+/// <summary>A session on a connection taken from the driver's pool and given back when the session ends.</summary>
+internal sealed class PooledDbSession(DbConnection connection) : DbSession
+{
+    // Usually one command per session, rarely two (a conflict reads the stored version after the failed write).
+    private readonly List<DbCommand> commands = new(2);
+
+    public override DbCommand CreateCommand(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        commands.Add(command);
+        return command;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var command in commands) await command.DisposeAsync();
+        commands.Clear();
+        await connection.DisposeAsync();
+    }
+}
