@@ -7,3 +7,4 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
 app.Run();
+public partial class Program;
