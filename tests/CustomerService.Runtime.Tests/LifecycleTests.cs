@@ -121,6 +121,16 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task AGrainIsIdentifiedByItsClassAliasSoRenamingTheClassKeepsItsIdentity()
+    {
+        await using var host = await TestHost.StartAsync();
+        var grain = host.Grains.GetGrain<INamedGrain>("k1");
+
+        Assert.Equal("named/k1", await grain.Name().Within());
+        Assert.Equal(new GrainId("named", "k1"), grain.GetGrainId());
+    }
+
+    [Fact]
     public async Task AnEmptyKeyIsRejectedWithAClearError()
     {
         await using var host = await TestHost.StartAsync();

@@ -45,3 +45,15 @@ public sealed class LifecycleGrain(Probe probe) : Grain, ILifecycleGrain
         return Task.CompletedTask;
     }
 }
+
+[Alias("test.named")]
+public interface INamedGrain : IGrainWithStringKey
+{
+    Task<string> Name();
+}
+
+[Alias("named")]
+public sealed class NamedGrain : Grain, INamedGrain
+{
+    public Task<string> Name() => Task.FromResult(this.GetGrainId().ToString());
+}

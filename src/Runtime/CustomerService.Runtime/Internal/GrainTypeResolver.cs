@@ -17,6 +17,13 @@ internal sealed class GrainTypeResolver
 
     public GrainTypeResolver(IEnumerable<GrainAssembly> assemblies) => explicitAssemblies = [.. assemblies.Select(a => a.Assembly)];
 
+    /// <summary>The aliases of every grain class this silo can activate.</summary>
+    public IReadOnlyList<string> GrainClassAliases()
+    {
+        EnsureDiscovered();
+        return [.. byAlias.Keys.Order(StringComparer.Ordinal)];
+    }
+
     public bool TryGetClass(string alias, out GrainClassEntry entry)
     {
         EnsureDiscovered();
