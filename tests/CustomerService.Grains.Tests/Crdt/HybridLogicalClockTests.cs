@@ -147,6 +147,6 @@ public sealed class HybridLogicalClockTests
         Assert.Equal("replica", Assert.Throws<ArgumentNullException>(() => new HybridLogicalClock(null!, TimeProvider.System)).ParamName);
         Assert.Throws<ArgumentException>(() => new HybridLogicalClock("", TimeProvider.System));
         Assert.Equal("time", Assert.Throws<ArgumentNullException>(() => new HybridLogicalClock("r1", null!)).ParamName);
-        Assert.Equal("remote", Assert.Throws<ArgumentNullException>(() => new HybridLogicalClock("r1", TimeProvider.System).Observe(default)).ParamName);
+        Assert.Equal("remote", Assert.Throws<ArgumentException>(() => new HybridLogicalClock("r1", TimeProvider.System).Observe(default)).ParamName);
     }
 }

@@ -88,8 +88,8 @@ public sealed class LwwRegisterTests
     [Fact]
     public void ADefaultStampIsRejectedBecauseItNamesNoReplica()
     {
-        Assert.Equal("stamp", Assert.Throws<ArgumentNullException>(() => new LwwRegister<string>("a", default)).ParamName);
-        Assert.Throws<ArgumentNullException>(() => new LwwRegister<string>("a", At(1)).Set("b", default));
+        Assert.Equal("stamp", Assert.Throws<ArgumentException>(() => new LwwRegister<string>("a", default)).ParamName);
+        Assert.Throws<ArgumentException>(() => new LwwRegister<string>("a", At(1)).Set("b", default));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using CustomerService.Grains.Crdt.Internal;
+
 namespace CustomerService.Grains.Crdt;
 
 /// <summary>A hybrid logical clock (Kulkarni et al., 2014) for one replica. Its stamps follow the wall clock of the
@@ -54,7 +56,7 @@ public sealed class HybridLogicalClock
     /// <exception cref="ArgumentException"><paramref name="remote"/> is the default value (it has no replica).</exception>
     public HybridTimestamp Observe(HybridTimestamp remote)
     {
-        ArgumentException.ThrowIfNullOrEmpty(remote.Replica, nameof(remote));
+        Guard.Stamp(remote, nameof(remote));
         lock (_gate)
         {
             var physical = PhysicalNow();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CustomerService.Grains.Crdt.Internal;
 using CustomerService.Runtime;
 
 namespace CustomerService.Grains.Crdt;
@@ -25,7 +26,7 @@ public sealed record LwwRegister<T> where T : IComparable<T>
     public LwwRegister(T value, HybridTimestamp stamp)
     {
         ArgumentNullException.ThrowIfNull(value);
-        ArgumentException.ThrowIfNullOrEmpty(stamp.Replica, nameof(stamp));
+        Guard.Stamp(stamp, nameof(stamp));
         Value = value;
         Stamp = stamp;
     }
