@@ -46,10 +46,12 @@ public sealed partial record ReadState
         ReadMarks = OrdinalMap.From(readMarks, nameof(readMarks), CheckNotNull, _ => true);
     }
 
+    // For parts that are already ordinal and checked (the results of this type's own operations); the flag only
+    // tells this overload apart from the public one.
     private ReadState(
         ImmutableSortedDictionary<string, GCounter> messages,
         ImmutableSortedDictionary<string, LwwRegister<ReadMark>> readMarks,
-        bool _)
+        bool validated)
     {
         Messages = messages;
         ReadMarks = readMarks;
