@@ -68,11 +68,7 @@ public sealed class LifecycleTests
     public async Task IdleActivationsAreCollectedAfterTheCollectionAge()
     {
         var clock = new ManualTimeProvider();
-        await using var host = await TestHost.StartAsync(b => b.UseTimeProvider(clock).ConfigureRuntime(o =>
-        {
-            o.CollectionAge = TimeSpan.FromMinutes(10);
-            o.CollectionQuantum = TimeSpan.FromMinutes(1);
-        }));
+        await using var host = await StartWithTenMinuteCollection(clock);
         var idle = host.Grains.GetGrain<ILifecycleGrain>("idle");
         var busy = host.Grains.GetGrain<ILifecycleGrain>("busy");
         await idle.Increment().Within();
@@ -92,11 +88,7 @@ public sealed class LifecycleTests
     public async Task DelayDeactivationKeepsAnIdleGrainAlive()
     {
         var clock = new ManualTimeProvider();
-        await using var host = await TestHost.StartAsync(b => b.UseTimeProvider(clock).ConfigureRuntime(o =>
-        {
-            o.CollectionAge = TimeSpan.FromMinutes(10);
-            o.CollectionQuantum = TimeSpan.FromMinutes(1);
-        }));
+        await using var host = await StartWithTenMinuteCollection(clock);
         var grain = host.Grains.GetGrain<ILifecycleGrain>("kept");
         await grain.Increment().Within();
         await grain.KeepAliveFor(TimeSpan.FromMinutes(30)).Within();
@@ -129,6 +121,13 @@ public sealed class LifecycleTests
         Assert.Equal("named/k1", await grain.Name().Within());
         Assert.Equal(new GrainId("named", "k1"), grain.GetGrainId());
     }
+
+    private static Task<TestHost> StartWithTenMinuteCollection(ManualTimeProvider clock)
+        => TestHost.StartAsync(b => b.UseTimeProvider(clock).ConfigureRuntime(o =>
+        {
+            o.CollectionAge = TimeSpan.FromMinutes(10);
+            o.CollectionQuantum = TimeSpan.FromMinutes(1);
+        }));
 
     [Fact]
     public async Task AnEmptyKeyIsRejectedWithAClearError()

@@ -35,18 +35,23 @@ internal sealed partial class ActivationData
     private void FailActivation(Exception exception)
     {
         CatalogLog.ActivationFailed(catalog.Logger, exception, GrainId);
-        Message[] failed;
-        lock (gate)
-        {
-            status = ActivationStatus.Invalid;
-            failed = [.. waiting];
-            waiting.Clear();
-        }
-
+        var failed = Invalidate();
         catalog.OnActivationGone(this, []);
         foreach (var message in failed) message.Fail(catalog.Exceptions.Copy(exception));
         Instance = null;
         deactivated.TrySetResult();
+    }
+
+    /// <summary>Marks the activation gone and hands back the messages still waiting.</summary>
+    private Message[] Invalidate()
+    {
+        lock (gate)
+        {
+            status = ActivationStatus.Invalid;
+            Message[] left = [.. waiting];
+            waiting.Clear();
+            return left;
+        }
     }
 
     /// <summary>Begins deactivation once the turns in progress end; later messages wait and are forwarded.</summary>
@@ -103,14 +108,7 @@ internal sealed partial class ActivationData
             }
         }
 
-        Message[] forwarded;
-        lock (gate)
-        {
-            status = ActivationStatus.Invalid;
-            forwarded = [.. waiting];
-            waiting.Clear();
-        }
-
+        var forwarded = Invalidate();
         CatalogLog.Deactivated(catalog.Logger, GrainId, deactivationReason.Code);
         Instance = null;
         catalog.OnActivationGone(this, forwarded);
