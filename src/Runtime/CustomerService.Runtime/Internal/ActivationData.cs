@@ -136,8 +136,10 @@ internal sealed partial class ActivationData : IGrainContext
             response = Response.FromException(message.Callback is null ? exception : catalog.Exceptions.Copy(exception));
         }
 
-        message.Callback?.Complete(response);
+        // End the turn before answering: a caller that sees the response sees the activation idle again (nothing
+        // else can start in between, since this task still holds the activation's scheduler).
         OnTurnCompleted(message);
+        message.Callback?.Complete(response);
     }
 
     private void OnTurnCompleted(Message message)
