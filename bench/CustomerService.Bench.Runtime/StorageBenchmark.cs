@@ -13,10 +13,11 @@ namespace CustomerService.Bench.Runtime;
 /// <summary>Grain state writes per storage provider: 1 writer, then 8 concurrent writers on distinct grains, each
 /// writing a ~200-byte state back to back (closed loop: a writer's next write starts when its last one returned).
 /// Every SQLite and PostgreSQL write is a durable commit. Usage:
-/// <c>storage [--seconds 3] [--max-writes 200000] [--providers memory,sqlite,postgresql] [--writers 1,8]</c>.</summary>
+/// <c>storage [--seconds 3] [--max-writes 1000000] [--providers memory,sqlite,postgresql] [--writers 1,8]</c>.</summary>
 internal static class StorageBenchmark
 {
     private const string StateName = "state";
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.5);
 
     public static async Task RunAsync(string[] args)
     {
@@ -36,12 +37,12 @@ internal static class StorageBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| provider   | writers |   writes |  writes/s | p50 ms | p99 ms | max ms |");
-        Console.WriteLine("|------------|--------:|---------:|----------:|-------:|-------:|-------:|");
+        Console.WriteLine("| provider   | writers |    writes |  writes/s |  p50 ms |  p99 ms |  max ms |");
+        Console.WriteLine("|------------|--------:|----------:|----------:|--------:|--------:|--------:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Provider,-10} | {r.Writers,7} | {r.Writes,8} | {r.WritesPerSecond,9:0} | {r.P50Ms,6:0.00} | {r.P99Ms,6:0.00} | {r.MaxMs,6:0.00} |"));
+                $"| {r.Provider,-10} | {r.Writers,7} | {r.Writes,9} | {r.WritesPerSecond,9:0} | {r.P50Ms,7:0.000} | {r.P99Ms,7:0.000} | {r.MaxMs,7:0.0} |"));
         }
     }
 
@@ -52,44 +53,53 @@ internal static class StorageBenchmark
         var handles = Enumerable.Range(0, writers).Select(_ => new GrainState<BenchState>(NewState(0))).ToArray();
         var grains = Enumerable.Range(0, writers).Select(w => new GrainId("bench.conversation", $"tenant-{runId}/{w}")).ToArray();
 
-        // Warm-up, not measured: the first write of each grain is an insert, and connections and prepared statements
-        // are created here.
-        for (var w = 0; w < writers; w++)
-        {
-            for (var i = 0; i < 20; i++) await storage.WriteStateAsync(StateName, grains[w], handles[w]);
-        }
+        // Warm-up, not measured: the first write of each grain is an insert, connections and prepared statements
+        // are created, and the JIT settles.
+        await RunWritersAsync(storage, grains, handles, WarmUp, long.MaxValue, latencies: null, progress: null);
 
         var latencies = new List<long>[writers];
-        var issued = 0L;
-        using var stop = new CancellationTokenSource(settings.Duration);
         var clock = Stopwatch.StartNew();
-
-        async Task WriterAsync(int w)
-        {
-            var mine = latencies[w] = new List<long>(capacity: 1 << 16);
-            var handle = handles[w];
-            while (!stop.IsCancellationRequested && Interlocked.Increment(ref issued) <= settings.MaxWrites)
-            {
-                handle.State = NewState(handle.State.Sequence + 1);
-                var started = Stopwatch.GetTimestamp();
-                await storage.WriteStateAsync(StateName, grains[w], handle);
-                mine.Add(Stopwatch.GetTimestamp() - started);
-            }
-        }
-
-        // Task.Run: the memory provider completes synchronously, and its writers must still run side by side.
-        var running = Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(() => WriterAsync(w))));
-        while (await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1))) != running)
-            Progress(label, Math.Min(Interlocked.Read(ref issued), settings.MaxWrites), clock.Elapsed);
-        await running;
+        await RunWritersAsync(storage, grains, handles, settings.Duration, settings.MaxWrites, latencies,
+            writes => Progress(label, writes, clock.Elapsed));
         clock.Stop();
 
         var all = latencies.SelectMany(list => list).Order().ToArray();
         var result = new CaseResult(provider, writers, all.Length, all.Length / clock.Elapsed.TotalSeconds,
             Milliseconds(Percentile(all, 0.50)), Milliseconds(Percentile(all, 0.99)), Milliseconds(all.Length == 0 ? 0 : all[^1]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}: {result.Writes:N0} writes in {clock.Elapsed.TotalSeconds:0.00} s = {result.WritesPerSecond:N0}/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms"));
+            $"  {label}: {result.Writes:N0} writes in {clock.Elapsed.TotalSeconds:0.00} s = {result.WritesPerSecond:N0}/s, p50 {result.P50Ms:0.000} ms, p99 {result.P99Ms:0.000} ms"));
         return result;
+    }
+
+    /// <summary>Each writer rewrites its own grain's state back to back until the time or the write budget is used
+    /// up; with <paramref name="latencies"/>, each write's duration goes into the writer's list.</summary>
+    private static async Task RunWritersAsync(IGrainStorage storage, GrainId[] grains, GrainState<BenchState>[] handles,
+        TimeSpan duration, long maxWrites, List<long>[]? latencies, Action<long>? progress)
+    {
+        var issued = 0L;
+        using var stop = new CancellationTokenSource(duration);
+
+        async Task WriterAsync(int w)
+        {
+            var mine = new List<long>(capacity: 1 << 16);
+            if (latencies is not null) latencies[w] = mine;
+            var handle = handles[w];
+            // Every writer writes at least once, so that the warm-up inserts every grain's row.
+            do
+            {
+                handle.State = NewState(handle.State.Sequence + 1);
+                var started = Stopwatch.GetTimestamp();
+                await storage.WriteStateAsync(StateName, grains[w], handle);
+                if (latencies is not null) mine.Add(Stopwatch.GetTimestamp() - started);
+            }
+            while (!stop.IsCancellationRequested && Interlocked.Increment(ref issued) < maxWrites);
+        }
+
+        // Task.Run: the memory provider completes synchronously, and its writers must still run side by side.
+        var running = Task.WhenAll(Enumerable.Range(0, grains.Length).Select(w => Task.Run(() => WriterAsync(w))));
+        while (await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1))) != running)
+            progress?.Invoke(Math.Min(Interlocked.Read(ref issued), maxWrites));
+        await running;
     }
 
     private static void Progress(string label, long writes, TimeSpan elapsed) =>
@@ -171,7 +181,7 @@ internal static class StorageBenchmark
     {
         public static Settings Parse(string[] args)
         {
-            var settings = new Settings(TimeSpan.FromSeconds(3), 200_000, ["memory", "sqlite", "postgresql"], [1, 8]);
+            var settings = new Settings(TimeSpan.FromSeconds(3), 1_000_000, ["memory", "sqlite", "postgresql"], [1, 8]);
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 var value = args[i + 1];

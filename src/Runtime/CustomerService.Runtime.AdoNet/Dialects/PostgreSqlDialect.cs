@@ -25,6 +25,10 @@ internal sealed class PostgreSqlDialect : AdoNetDialect
         // connection, unless the operator chose otherwise.
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 16;
         if (string.IsNullOrEmpty(settings.ApplicationName)) settings.ApplicationName = "CustomerService grain storage";
+        // The pool belongs to this provider alone, and its statements never change session state (no SET, no temp
+        // tables, only transaction-scoped locks), so the reset Npgsql runs on every pooled open would be pure cost:
+        // measured at about 0.2 ms per write, a third of the 1-writer latency (bench/STORAGE.md).
+        settings.NoResetOnClose = true;
         dataSource = builder.Build();
     }
 
