@@ -131,11 +131,9 @@ public sealed partial class ThrowawayPostgreSql : IAsyncDisposable
             }
         }
 
-        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
-        {
-            var (exitCode, _) = await PgCtlAsync(["stop", "-m", "fast"], StopTimeout).ConfigureAwait(false);
-            if (exitCode != 0) await PgCtlAsync(["stop", "-m", "immediate"], StopTimeout).ConfigureAwait(false);
-        }
+        // A running server leaves postmaster.pid; fast shutdown disconnects sessions, immediate is the fallback.
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")) && !await TryStopAsync("fast").ConfigureAwait(false))
+            await TryStopAsync("immediate").ConfigureAwait(false);
 
         try
         {
@@ -150,6 +148,19 @@ public sealed partial class ThrowawayPostgreSql : IAsyncDisposable
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex DatabaseName();
 
+    private async Task<bool> TryStopAsync(string mode)
+    {
+        try
+        {
+            var (exitCode, _) = await PgCtlAsync(["stop", "-m", mode], StopTimeout).ConfigureAwait(false);
+            return exitCode == 0;
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     private Task<(int ExitCode, string Output)> PgCtlAsync(string[] arguments, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         ServerProcess.RunAsync(binaries.PgCtl, [.. arguments, "-D", DataDirectory, "-w", "-t", Seconds(timeout)],
             rootDirectory, timeout + TimeSpan.FromSeconds(5), cancellationToken);
@@ -157,6 +168,11 @@ public sealed partial class ThrowawayPostgreSql : IAsyncDisposable
     private static string Seconds(TimeSpan timeout) =>
         Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    private static TimeSpan Remaining(Stopwatch elapsed, TimeSpan timeout) =>
-        timeout - elapsed.Elapsed is { } left && left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+    // What is left of the start timeout for the next step, but at least a second so that a slow step still gets to
+    // report its own error rather than an instant timeout.
+    private static TimeSpan Remaining(Stopwatch elapsed, TimeSpan timeout)
+    {
+        var left = timeout - elapsed.Elapsed;
+        return left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+    }
 }
