@@ -55,10 +55,10 @@ public sealed class SqliteProviderTests : AdoNetProviderTests
             await storage.WriteStateAsync("state", new GrainId("test.counter", "tenant/1"), new GrainState<CounterState>()).WithTimeout();
 
             await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            await connection.OpenAsync();
+            await connection.OpenAsync().WithTimeout();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode";
-            Assert.Equal("wal", await command.ExecuteScalarAsync());
+            Assert.Equal("wal", await command.ExecuteScalarAsync().WithTimeout());
         }
         finally
         {

@@ -18,7 +18,7 @@ public sealed class ThrowawayPostgreSqlTests(PostgreSqlFixture postgres)
         await connection.OpenAsync().WithTimeout();
         await using var command = new NpgsqlCommand("SELECT current_database(), inet_server_addr()::text", connection);
         await using var reader = await command.ExecuteReaderAsync().WithTimeout();
-        Assert.True(await reader.ReadAsync());
+        Assert.True(await reader.ReadAsync().WithTimeout());
         Assert.StartsWith("storage_", reader.GetString(0));
         Assert.Equal("127.0.0.1/32", reader.GetString(1));
     }
