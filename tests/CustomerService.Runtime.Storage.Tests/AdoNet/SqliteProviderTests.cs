@@ -1,0 +1,80 @@
+using CustomerService.Runtime.AdoNet.Storage;
+using CustomerService.Runtime.Hosting;
+using CustomerService.Runtime.Storage.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomerService.Runtime.Storage.Tests.AdoNet;
+
+[Trait("Category", "Integration")]
+public sealed class SqliteProviderTests : AdoNetProviderTests
+{
+    private readonly List<TempSqliteFile> files = [];
+
+    protected override Task<string> NewDatabaseAsync()
+    {
+        var file = new TempSqliteFile();
+        files.Add(file);
+        return Task.FromResult(file.ConnectionString);
+    }
+
+    protected override void AddProvider(IServiceCollection services, string name, Action<AdoNetGrainStorageOptions> configure) =>
+        services.AddSqliteGrainStorage(name, configure);
+
+    protected override void AddProvider(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddSqliteGrainStorage(name, configuration);
+
+    protected override async Task<bool> TableExistsAsync(string connectionString, string table)
+    {
+        // Pooling off: a pooled connection would keep the file open after the test.
+        await using var connection = new SqliteConnection(connectionString + ";Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", table);
+        return Convert.ToInt64(await command.ExecuteScalarAsync()) == 1;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var file in files) file.Dispose();
+    }
+
+    [Fact]
+    public async Task TheDatabaseIsInWalModeAndItsDirectoryIsCreated()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"cs-storage-{Guid.NewGuid():N}", "data");
+        var file = Path.Combine(directory, "state.db");
+        try
+        {
+            var storage = Services(s => AddProvider(s, "Default", o => o.ConnectionString = $"Data Source={file}"))
+                .GetRequiredKeyedService<IGrainStorage>("Default");
+            await storage.WriteStateAsync("state", new GrainId("test.counter", "tenant/1"), new GrainState<CounterState>()).WithTimeout();
+
+            await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            await connection.OpenAsync().WithTimeout();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", await command.ExecuteScalarAsync().WithTimeout());
+        }
+        finally
+        {
+            await DisposeAsync();
+            Directory.Delete(Path.GetDirectoryName(directory)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void APrivateInMemoryDatabaseIsRejectedBecauseReadsWouldNotSeeWrites()
+    {
+        var services = Services(s => AddProvider(s, "Default", o => o.ConnectionString = "Data Source=:memory:"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredKeyedService<IGrainStorage>("Default"));
+
+        Assert.Contains("AdoNetGrainStorageOptions.ConnectionString is not usable", error.Message);
+        Assert.Contains("Cache=Shared", error.Message);
+    }
+}
