@@ -22,6 +22,14 @@ fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK is not installed: install .NET 10 (https://dot.net) and run ./test.sh again." >&2; exit 1; }
 
+# A test run that was killed cannot stop the PostgreSQL servers it started. Servers older than two hours are left
+# over from such a run (a whole run takes minutes): stop them and remove their folders.
+for dir in $(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'cs-pg-*' -mmin +120 2>/dev/null); do
+  pid=$(head -n 1 "$dir"/*/postmaster.pid 2>/dev/null || true)
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+  rm -rf "$dir"
+done
+
 echo "==> Building and running the tests (Release)"
 # Release, because races hide in Debug builds; the console logger prints each test as it passes or fails.
 exec dotnet test CustomerService.sln -c Release --logger "console;verbosity=normal" "$@"

@@ -12,8 +12,9 @@ switch (which)
         await StorageBenchmark.RunAsync(rest);
         break;
     case "all":
-        await PingBenchmark.RunAsync(rest);
-        await StorageBenchmark.RunAsync(rest);
+        // Each benchmark takes its own options; "all" runs both with their defaults.
+        await PingBenchmark.RunAsync([]);
+        await StorageBenchmark.RunAsync([]);
         break;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{which}'. Use ping, storage or all.");
