@@ -35,7 +35,11 @@ public sealed class FailingGrain(Probe probe) : Grain, IFailingGrain
 
     public Task ThrowCoded(string code, string message) => throw new CodedException(message) { Code = code };
 
-    public Task Hang() => probe.Gate("never");
+    public Task Hang()
+    {
+        probe.Record("hanging");
+        return probe.Gate("never");
+    }
 
     public Task<string> CallPartner(string partnerKey) => GrainFactory.GetGrain<IFailingGrain>(partnerKey).CallBack(this.GetPrimaryKeyString());
 

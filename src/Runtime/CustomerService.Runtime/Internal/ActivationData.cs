@@ -127,13 +127,13 @@ internal sealed partial class ActivationData : IGrainContext
         try
         {
             response = await catalog.InvokeAsync(this, message.Request!);
-            if (message.Callback is not null) response.CopyResult(catalog.Copier);
+            if (message.Callback is { CopiesResponse: true }) response.CopyResult(catalog.Copier);
         }
         catch (Exception exception)
         {
             // Orleans' rule: a stale state write means this activation's view is wrong; start afresh next time.
             if (exception is InconsistentStateException) RequestDeactivation(new(DeactivationReasonCode.ActivationFailed, exception.Message));
-            response = Response.FromException(message.Callback is null ? exception : catalog.Exceptions.Copy(exception));
+            response = Response.FromException(message.Callback is { CopiesResponse: true } ? catalog.Exceptions.Copy(exception) : exception);
         }
 
         // End the turn before answering: a caller that sees the response sees the activation idle again (nothing

@@ -36,6 +36,15 @@ internal sealed class CallbackRegistry : IDisposable
 
     public void Remove(long id) => pending.TryRemove(id, out _);
 
+    public bool TryGet(long id, out ResponseCallback callback) => pending.TryGetValue(id, out callback!);
+
+    /// <summary>Fails at once the calls that went out on a connection that is gone.</summary>
+    public void FailCallsOn(object connection, Func<ResponseCallback, Exception> reason)
+    {
+        foreach (var callback in pending.Values)
+            if (ReferenceEquals(callback.Connection, connection)) callback.Complete(Response.FromException(reason(callback)));
+    }
+
     /// <summary>Fails every pending call (for example when the silo stops).</summary>
     public void FailAll(Func<ResponseCallback, Exception> reason)
     {

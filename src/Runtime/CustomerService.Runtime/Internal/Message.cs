@@ -6,7 +6,7 @@ namespace CustomerService.Runtime.Internal;
 /// same fields (target, sender, request alias with its argument array, correlation id) in a frame.</summary>
 internal sealed class Message
 {
-    private Message(GrainId target, GrainId? source, GrainRequest? request, ResponseCallback? callback, GrainTimer? timer, InvokeMethodOptions options)
+    private Message(GrainId target, GrainId? source, GrainRequest? request, IResponseSink? callback, GrainTimer? timer, InvokeMethodOptions options)
     {
         Target = target;
         Source = source;
@@ -23,7 +23,7 @@ internal sealed class Message
     public GrainRequest? Request { get; }
 
     /// <summary>Where the response goes; null for one-way calls and timer ticks.</summary>
-    public ResponseCallback? Callback { get; }
+    public IResponseSink? Callback { get; }
 
     public GrainTimer? Timer { get; }
 
@@ -36,7 +36,7 @@ internal sealed class Message
 
     public bool IsAlwaysInterleave => (Options & InvokeMethodOptions.AlwaysInterleave) != 0;
 
-    public static Message ForRequest(GrainId target, GrainId? source, GrainRequest request, ResponseCallback? callback)
+    public static Message ForRequest(GrainId target, GrainId? source, GrainRequest request, IResponseSink? callback)
         => new(target, source, request, callback, null, request.Options);
 
     public static Message ForTimer(GrainId target, GrainTimer timer)

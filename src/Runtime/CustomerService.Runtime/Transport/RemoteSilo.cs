@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using CustomerService.Runtime.Internal;
+using CustomerService.Runtime.Invocation;
+
+namespace CustomerService.Runtime.Transport;
+
+/// <summary>An outgoing connection to another silo: sends calls and matches their responses. When the connection is
+/// lost, every call waiting on it fails at once with <see cref="SiloUnavailableException"/>, so callers can retry
+/// elsewhere instead of waiting for the response timeout.</summary>
+internal sealed class RemoteSilo : IAsyncDisposable
+{
+    private readonly FramedConnection connection;
+    private readonly MessageCodec codec;
+    private readonly CallbackRegistry callbacks;
+
+    private RemoteSilo(FramedConnection connection, MessageCodec codec, CallbackRegistry callbacks)
+    {
+        this.connection = connection;
+        this.codec = codec;
+        this.callbacks = callbacks;
+        _ = connection.Completion.ContinueWith(_ => callbacks.FailCallsOn(connection, callback =>
+                new SiloUnavailableException($"The connection to {connection.RemoteEndPoint} was lost before {callback.Description} completed.")),
+            TaskScheduler.Default);
+    }
+
+    public static async Task<RemoteSilo> ConnectAsync(IPEndPoint endpoint, MessageCodec codec, FrameDispatcher dispatcher,
+        CallbackRegistry callbacks, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(endpoint, cancellationToken);
+        }
+        catch (SocketException exception)
+        {
+            socket.Dispose();
+            throw new SiloUnavailableException($"Cannot connect to the silo at {endpoint}: {exception.Message}");
+        }
+
+        var connection = new FramedConnection(socket, codec, dispatcher);
+        connection.Start();
+        return new RemoteSilo(connection, codec, callbacks);
+    }
+
+    public bool IsConnected => !connection.IsClosed;
+
+    public Task<Response> SendAsync(GrainId target, GrainId? source, GrainRequest request)
+    {
+        var callback = callbacks.Register(target, request);
+        callback.Connection = connection;
+        try
+        {
+            connection.Send(output => codec.WriteRequest(output, callback.Id, target, source, request, oneWay: false));
+        }
+        catch (SiloUnavailableException exception)
+        {
+            callback.Complete(Response.FromException(exception));
+        }
+
+        return callback.Task;
+    }
+
+    public void SendOneWay(GrainId target, GrainId? source, GrainRequest request)
+        => connection.Send(output => codec.WriteRequest(output, 0, target, source, request, oneWay: true));
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}

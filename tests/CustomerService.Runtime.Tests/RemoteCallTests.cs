@@ -1,0 +1,110 @@
+using System.Net;
+using CustomerService.Runtime.Internal;
+using CustomerService.Runtime.Invocation;
+using CustomerService.Runtime.Serialization;
+using CustomerService.Runtime.Tests.Grains;
+using CustomerService.Runtime.Transport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Runtime.Tests;
+
+/// <summary>Calls from one silo to a grain on another over real TCP: the path the cluster's router will use.</summary>
+public sealed class RemoteCallTests
+{
+    private const string Grains = "CustomerService.Runtime.Tests.Grains.";
+    private static readonly GrainId Failing = new(Grains + "FailingGrain", "remote");
+
+    [Fact]
+    public async Task AGrainOnAnotherSiloAnswersThroughTheConnection()
+    {
+        await using var silos = await TwoSilos.StartAsync();
+
+        var response = await silos.Remote.SendAsync(new GrainId(Grains + "CopyGrain", "c"), null,
+            Request(Grains + "ICopyGrain.EchoReceipt", new Receipt("r-7", 70))).Within();
+
+        Assert.Equal(new Receipt("r-7", 70), response.GetResult<Receipt>());
+    }
+
+    [Fact]
+    public async Task AnExceptionOnTheOtherSiloArrivesWithItsTypeAndCode()
+    {
+        await using var silos = await TwoSilos.StartAsync();
+
+        var response = await silos.Remote.SendAsync(Failing, null, Request(Grains + "IFailingGrain.ThrowCoded", "gone", "conversation closed")).Within();
+
+        var error = Assert.IsType<CodedException>(response.Exception);
+        Assert.Equal("gone", error.Code);
+        Assert.Equal("conversation closed", error.Message);
+    }
+
+    [Fact]
+    public async Task CallsWaitingOnASiloThatDiesFailAtOnceInsteadOfTimingOut()
+    {
+        await using var silos = await TwoSilos.StartAsync();
+        var hanging = silos.Remote.SendAsync(Failing, null, Request(Grains + "IFailingGrain.Hang"));
+        await silos.Target.Probe.WhenRecorded("hanging");
+
+        await silos.Listener.DisposeAsync(); // the silo's sockets drop with no goodbye
+
+        var response = await hanging.Within(5);
+        Assert.IsType<SiloUnavailableException>(response.Exception);
+        var later = await silos.Remote.SendAsync(Failing, null, Request(Grains + "IFailingGrain.Ping")).Within(5);
+        Assert.IsType<SiloUnavailableException>(later.Exception);
+        silos.Target.Probe.Open("never");
+    }
+
+    [Fact]
+    public async Task AOneWayCallReachesTheOtherSilo()
+    {
+        await using var silos = await TwoSilos.StartAsync();
+
+        silos.Remote.SendOneWay(new GrainId(Grains + "TurnGrain", "t"), null, Request(Grains + "ITurnGrain.Note", "over the wire"));
+
+        await silos.Target.Probe.WhenRecorded("note over the wire");
+    }
+
+    private static GrainRequest Request(string alias, params object?[] arguments)
+    {
+        var request = GrainManifest.CreateRequest(alias);
+        for (var i = 0; i < arguments.Length; i++) request.SetArgument(i, arguments[i]);
+        return request;
+    }
+
+    private sealed class TwoSilos : IAsyncDisposable
+    {
+        public required TestHost Caller { get; init; }
+
+        public required TestHost Target { get; init; }
+
+        public required SiloListener Listener { get; init; }
+
+        public required RemoteSilo Remote { get; init; }
+
+        public static async Task<TwoSilos> StartAsync()
+        {
+            var caller = await TestHost.StartAsync();
+            var target = await TestHost.StartAsync();
+            var listener = new SiloListener(new IPEndPoint(IPAddress.Loopback, 0), Codec(target), Dispatcher(target));
+            var remote = await RemoteSilo.ConnectAsync(listener.EndPoint, Codec(caller), Dispatcher(caller),
+                caller.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(), CancellationToken.None).Within();
+            return new TwoSilos { Caller = caller, Target = target, Listener = listener, Remote = remote };
+        }
+
+        private static MessageCodec Codec(TestHost host) => new(
+            host.Cluster.ServiceProvider.GetRequiredService<IGrainSerializer>(),
+            host.Cluster.ServiceProvider.GetRequiredService<ExceptionCodec>());
+
+        private static FrameDispatcher Dispatcher(TestHost host) => new(
+            host.Cluster.ServiceProvider.GetRequiredService<Catalog>(),
+            host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(),
+            Codec(host));
+
+        public async ValueTask DisposeAsync()
+        {
+            await Remote.DisposeAsync();
+            await Listener.DisposeAsync();
+            await Caller.DisposeAsync();
+            await Target.DisposeAsync();
+        }
+    }
+}
