@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
 
 namespace CustomerService.Grains.Messages.Internal;
@@ -18,13 +19,21 @@ internal sealed partial class AdoNetMessageStore
             while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (batch.Count < options.MaxBatchSize && queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     var results = await WriteBatchAsync(batch).ConfigureAwait(false);
-                    for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+                    MessageStoreMetrics.BatchSize.Record(batch.Count);
+                    MessageStoreMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        MessageStoreMetrics.Appends.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(results[i])));
+                        batch[i].Completion.TrySetResult(results[i]);
+                    }
                 }
                 catch (Exception e)
                 {
+                    MessageStoreMetrics.Appends.Add(batch.Count, new KeyValuePair<string, object?>("outcome", "failed"));
                     logger.BatchFailed(e, batch.Count);
                     foreach (var pending in batch) pending.Completion.TrySetException(e);
                     await CloseWriteConnectionAsync().ConfigureAwait(false);
@@ -150,6 +159,13 @@ internal sealed partial class AdoNetMessageStore
 
         return command;
     }
+
+    private static string OutcomeName(AppendResult result) => result switch
+    {
+        AppendResult.Stored => "stored",
+        AppendResult.Duplicate => "duplicate",
+        _ => "seq_conflict",
+    };
 
     private async ValueTask CloseWriteConnectionAsync()
     {
