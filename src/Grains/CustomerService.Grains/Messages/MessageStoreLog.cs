@@ -22,4 +22,7 @@ internal static partial class MessageStoreLog
 
     [LoggerMessage(EventId = 705, Level = LogLevel.Error, Message = "Message store could not create or check table {Table}; it tries again on the next use.")]
     public static partial void SchemaFailed(this ILogger logger, Exception exception, string table);
+
+    [LoggerMessage(EventId = 706, Level = LogLevel.Warning, Message = "Message store could not write a batch of {Count} appends; writing it again on a new connection.")]
+    public static partial void BatchRetried(this ILogger logger, Exception exception, int count);
 }

@@ -22,7 +22,7 @@ internal sealed partial class AdoNetMessageStore
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    var results = await WriteBatchAsync(batch).ConfigureAwait(false);
+                    var results = await WriteBatchWithOneRetryAsync(batch).ConfigureAwait(false);
                     MessageStoreMetrics.BatchSize.Record(batch.Count);
                     MessageStoreMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     for (var i = 0; i < batch.Count; i++)
@@ -45,6 +45,23 @@ internal sealed partial class AdoNetMessageStore
         finally
         {
             await CloseWriteConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    // A batch that failed (typically a connection the server closed) is written once more on a fresh connection. That
+    // is safe even if the first attempt committed after all: its rows then come back as duplicates of themselves,
+    // with the acks that were stored, because the client message id is unique.
+    private async Task<AppendResult[]> WriteBatchWithOneRetryAsync(List<PendingAppend> batch)
+    {
+        try
+        {
+            return await WriteBatchAsync(batch).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
+        {
+            logger.BatchRetried(e, batch.Count);
+            await CloseWriteConnectionAsync().ConfigureAwait(false);
+            return await WriteBatchAsync(batch).ConfigureAwait(false);
         }
     }
 

@@ -6,9 +6,14 @@ namespace CustomerService.Grains.Messages.Internal;
 /// <summary>PostgreSQL: full-text search with the 'simple' configuration over a GIN expression index.</summary>
 internal sealed class PostgreSqlMessageStoreDialect(string connectionString, string table) : MessageStoreDialect(table)
 {
+    /// <summary>The application name of the writer's connection, so that it stands out in <c>pg_stat_activity</c>.</summary>
+    public const string WriterApplicationName = "customerservice-message-writer";
+
     // Any fixed number: serialises concurrent schema creation by several silos (CREATE ... IF NOT EXISTS can race).
     private const long SchemaLockKey = 0x4d53_4731;
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource writerSource = NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = WriterApplicationName }.ToString());
 
     public override MessageStoreEngine Engine => MessageStoreEngine.PostgreSql;
 
@@ -19,7 +24,8 @@ internal sealed class PostgreSqlMessageStoreDialect(string connectionString, str
     public override async ValueTask<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    public override ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenReadAsync(cancellationToken);
+    public override async ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
+        await writerSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public override async Task ApplySchemaAsync(CancellationToken cancellationToken)
     {
@@ -59,5 +65,9 @@ internal sealed class PostgreSqlMessageStoreDialect(string connectionString, str
     public override string FullTextQuery(IReadOnlyList<string> words) =>
         string.Join(' ', words.Select(word => $"\"{word.Replace("\"", " ", StringComparison.Ordinal)}\""));
 
-    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await writerSource.DisposeAsync().ConfigureAwait(false);
+        await dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 }
