@@ -12,7 +12,9 @@ public abstract record AppendResult
     public sealed record Stored(MessageAck Ack) : AppendResult;
 
     /// <summary>A message with the same client message id was stored before; nothing new was stored, and
-    /// <paramref name="FirstAck"/> is the acknowledgement of that first message, to be returned again.</summary>
+    /// <paramref name="FirstAck"/> is the acknowledgement of that first message, to be returned again. Also reported
+    /// when the store wrote a batch again after a connection failure and the first attempt had committed after all, so
+    /// callers acknowledge the sender with the ack of a <see cref="Duplicate"/> exactly as with a <see cref="Stored"/>.</summary>
     public sealed record Duplicate(MessageAck FirstAck) : AppendResult;
 
     /// <summary>Another message holds the proposed seq; nothing was stored. The caller's idea of the conversation is
