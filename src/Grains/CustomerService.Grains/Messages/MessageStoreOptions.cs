@@ -1,0 +1,26 @@
+namespace CustomerService.Grains.Messages;
+
+/// <summary>Settings of the message store, bound from the <c>MessageStore</c> configuration section.</summary>
+public sealed class MessageStoreOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "MessageStore";
+
+    /// <summary>The ADO.NET connection string of the SQLite file or the PostgreSQL database.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>The messages table; SQLite's full-text table is named after it with <c>_fts</c>.</summary>
+    public string TableName { get; set; } = "messages";
+
+    /// <summary>Most appends committed in one transaction. 1 turns group commit off (one commit per message).</summary>
+    public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>Longest message text, in UTF-16 characters.</summary>
+    public int MaxTextLength { get; set; } = 8 * 1024;
+
+    /// <summary>Most attachments per message.</summary>
+    public int MaxAttachments { get; set; } = 10;
+
+    /// <summary>How many of a tenant's most recent messages a search without a usable full-text index looks through.</summary>
+    public int SearchScanLimit { get; set; } = 20_000;
+}
