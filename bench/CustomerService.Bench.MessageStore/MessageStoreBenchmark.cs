@@ -1,3 +1,4 @@
+using CustomerService.Runtime.Testing.PostgreSql;
 using System.Diagnostics;
 using System.Globalization;
 using CustomerService.Grains;
@@ -23,7 +24,8 @@ internal static class MessageStoreBenchmark
             Console.WriteLine($"Load average at start: {LoadAverage()}");
             Console.WriteLine($"Message store benchmark: {duration.TotalSeconds:0.#} s per case after {WarmUp.TotalSeconds:0.#} s warm-up, {Environment.ProcessorCount} cores.");
             Console.WriteLine("Starting a throwaway PostgreSQL server…");
-            await using var postgres = await ThrowawayServer.StartAsync(Path.Combine(work, "pg"));
+            await using var postgres = await ThrowawayPostgreSql.StartAsync();
+            var postgresConnection = await postgres.CreateDatabaseAsync("message_store_bench");
             var caseNumber = 0;
             foreach (var engine in new[] { MessageStoreEngine.Sqlite, MessageStoreEngine.PostgreSql })
             foreach (var batch in new[] { 256, 1 })
@@ -34,7 +36,7 @@ internal static class MessageStoreBenchmark
                 {
                     ConnectionString = engine == MessageStoreEngine.Sqlite
                         ? $"Data Source={Path.Combine(work, $"case{caseNumber}.db")}"
-                        : postgres.ConnectionString,
+                        : postgresConnection,
                     TableName = $"bench_messages_{caseNumber}",
                     MaxBatchSize = batch,
                 };
