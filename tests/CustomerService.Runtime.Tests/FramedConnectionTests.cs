@@ -18,7 +18,7 @@ public sealed class FramedConnectionTests
     public async Task EveryRequestSentFromManyThreadsGetsItsOwnResponse()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         await using var pair = await ConnectedPair.OpenAsync(codec);
 
         var calls = Enumerable.Range(1, 2_000).Select(id => Task.Run(() => pair.Client.CallAsync(id))).ToList();
@@ -31,7 +31,7 @@ public sealed class FramedConnectionTests
     public async Task WhenThePeerGoesAwayTheConnectionCompletesAndLaterSendsFailAtOnce()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         await using var pair = await ConnectedPair.OpenAsync(codec);
         Assert.Equal("pong 1", await pair.Client.CallAsync(1).Within());
 
@@ -46,7 +46,7 @@ public sealed class FramedConnectionTests
     public async Task APeerSendingGarbageIsDisconnectedWithAProtocolError()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         await using var pair = await ConnectedPair.OpenAsync(codec);
 
         pair.Client.Connection.Send(output => output.Write<byte>([0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3]));
@@ -55,9 +55,6 @@ public sealed class FramedConnectionTests
         Assert.Contains("not speaking this protocol", error.Message);
     }
 
-    private static MessageCodec Codec(TestHost host) => new(
-        host.Cluster.ServiceProvider.GetRequiredService<IGrainSerializer>(),
-        host.Cluster.ServiceProvider.GetRequiredService<ExceptionCodec>());
 
     /// <summary>One side of a connection: answers requests with "pong {id}" and matches responses to its calls.</summary>
     private sealed class Side(MessageCodec codec) : IFrameHandler

@@ -17,7 +17,7 @@ public sealed class MessageCodecTests
     public async Task ARequestFrameCarriesTargetSourceMethodAndArguments()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         var request = GrainManifest.CreateRequest(Interface + "ICopyGrain.EchoReceipt");
         request.SetArgument(0, new Receipt("r-1", 5));
         var output = new ArrayBufferWriter<byte>();
@@ -36,7 +36,7 @@ public sealed class MessageCodecTests
     public async Task AResponseFrameIsReadWithTheRequestItAnswers()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         var asked = GrainManifest.CreateRequest(Interface + "ICopyGrain.AddAndCount");
         var output = new ArrayBufferWriter<byte>();
 
@@ -50,7 +50,7 @@ public sealed class MessageCodecTests
     public async Task AnErrorResponseArrivesAsTheExceptionTypeWithItsProperties()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         var output = new ArrayBufferWriter<byte>();
 
         codec.WriteResponse(output, 9, Response.FromException(new CodedException("not yours") { Code = "forbidden" }));
@@ -65,7 +65,7 @@ public sealed class MessageCodecTests
     public async Task AResponseNobodyWaitsForAnyMoreIsDropped()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         var output = new ArrayBufferWriter<byte>();
         codec.WriteResponse(output, 11, Response.FromResult("late"));
 
@@ -76,7 +76,7 @@ public sealed class MessageCodecTests
     public async Task FramesArrivingInPiecesAreReadOnlyWhenWhole()
     {
         await using var host = await TestHost.StartAsync();
-        var codec = Codec(host);
+        var codec = host.Codec();
         var output = new ArrayBufferWriter<byte>();
         for (var i = 0; i < 3; i++)
             codec.WriteRequest(output, i, new GrainId("t", "k"), null, GrainManifest.CreateRequest(Interface + "IFailingGrain.Ping"), oneWay: true);
@@ -114,9 +114,6 @@ public sealed class MessageCodecTests
         Assert.Contains("target and method", error.Message);
     }
 
-    private static MessageCodec Codec(TestHost host) => new(
-        host.Cluster.ServiceProvider.GetRequiredService<IGrainSerializer>(),
-        host.Cluster.ServiceProvider.GetRequiredService<ExceptionCodec>());
 
     private static WireMessage? ReadSingle(MessageCodec codec, ReadOnlyMemory<byte> bytes, Func<long, GrainRequest?> pending)
     {

@@ -84,20 +84,17 @@ public sealed class RemoteCallTests
         {
             var caller = await TestHost.StartAsync();
             var target = await TestHost.StartAsync();
-            var listener = new SiloListener(new IPEndPoint(IPAddress.Loopback, 0), Codec(target), Dispatcher(target));
-            var remote = await RemoteSilo.ConnectAsync(listener.EndPoint, Codec(caller), Dispatcher(caller),
+            var listener = new SiloListener(new IPEndPoint(IPAddress.Loopback, 0), target.Codec(), Dispatcher(target));
+            var remote = await RemoteSilo.ConnectAsync(listener.EndPoint, caller.Codec(), Dispatcher(caller),
                 caller.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(), CancellationToken.None).Within();
             return new TwoSilos { Caller = caller, Target = target, Listener = listener, Remote = remote };
         }
 
-        private static MessageCodec Codec(TestHost host) => new(
-            host.Cluster.ServiceProvider.GetRequiredService<IGrainSerializer>(),
-            host.Cluster.ServiceProvider.GetRequiredService<ExceptionCodec>());
 
         private static FrameDispatcher Dispatcher(TestHost host) => new(
             host.Cluster.ServiceProvider.GetRequiredService<Catalog>(),
             host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(),
-            Codec(host));
+            host.Codec());
 
         public async ValueTask DisposeAsync()
         {

@@ -33,6 +33,11 @@ internal sealed class TestHost : IAsyncDisposable
         return new TestHost(await builder.BuildAndStartAsync().Within(), probe);
     }
 
+    /// <summary>A frame codec using this silo's serializer, as its transport would.</summary>
+    public Transport.MessageCodec Codec() => new(
+        Cluster.ServiceProvider.GetRequiredService<Serialization.IGrainSerializer>(),
+        Cluster.ServiceProvider.GetRequiredService<Serialization.ExceptionCodec>());
+
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }
 
