@@ -107,7 +107,7 @@ public sealed class InMemoryMembershipTable : IMembershipTable
         {
             lock (rows)
             {
-                if (newVersion.Version != version + 1 || newVersion.VersionEtag != Format(version)) return false;
+                if (newVersion.Version != version + 1) return false;
                 var exists = rows.TryGetValue(entry.SiloAddress, out var current);
                 if (expectedEtag is null ? exists : !exists || Format(current.ETag) != expectedEtag) return false;
                 rows[entry.SiloAddress] = (entry, ++lastEtag);
