@@ -10,11 +10,14 @@ internal static class PostgreSqlMembershipStatements
     // Concurrent starters racing on CREATE TABLE IF NOT EXISTS can both pass the check; the lock serialises them.
     public const string SchemaLock = "SELECT pg_advisory_xact_lock(hashtext('CustomerService.Runtime.AdoNet membership schema'))";
 
-    public const string CreateSchema = """
+    public const string CreateVersionTable = """
         CREATE TABLE IF NOT EXISTS cs_membership_version (
             cluster_id varchar(150) NOT NULL PRIMARY KEY,
             version integer NOT NULL,
-            changed_on timestamptz NOT NULL DEFAULT now());
+            changed_on timestamptz NOT NULL DEFAULT now())
+        """;
+
+    public const string CreateMembersTable = """
         CREATE TABLE IF NOT EXISTS cs_membership_members (
             cluster_id varchar(150) NOT NULL,
             address varchar(255) NOT NULL,
@@ -28,7 +31,7 @@ internal static class PostgreSqlMembershipStatements
             iamalive_time timestamptz NOT NULL,
             suspect_votes text NOT NULL,
             etag integer NOT NULL,
-            PRIMARY KEY (cluster_id, address, port, generation));
+            PRIMARY KEY (cluster_id, address, port, generation))
         """;
 
     public const string InitVersion =
@@ -66,8 +69,7 @@ internal static class PostgreSqlMembershipStatements
     public const string Cleanup =
         "DELETE FROM cs_membership_members WHERE cluster_id = $1 AND status = $2 AND iamalive_time < $3";
 
-    public const string DeleteCluster = """
-        DELETE FROM cs_membership_members WHERE cluster_id = $1;
-        DELETE FROM cs_membership_version WHERE cluster_id = $1;
-        """;
+    public const string DeleteMembers = "DELETE FROM cs_membership_members WHERE cluster_id = $1";
+
+    public const string DeleteVersion = "DELETE FROM cs_membership_version WHERE cluster_id = $1";
 }

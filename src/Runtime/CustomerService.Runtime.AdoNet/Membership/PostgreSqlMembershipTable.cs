@@ -37,10 +37,11 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
         var elapsed = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await Command(connection, SchemaLock).ExecuteNonQueryAsync().ConfigureAwait(false);
-        await Command(connection, CreateSchema).ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(connection, SchemaLock).ConfigureAwait(false);
+        await ExecuteAsync(connection, CreateVersionTable).ConfigureAwait(false);
+        await ExecuteAsync(connection, CreateMembersTable).ConfigureAwait(false);
         if (tryInitTableVersion)
-            await Command(connection, InitVersion, Text(options.ClusterId)).ExecuteNonQueryAsync().ConfigureAwait(false);
+            await ExecuteAsync(connection, InitVersion, Text(options.ClusterId)).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         logger.Initialized(options.ClusterId, elapsed.ElapsedMilliseconds);
     }
@@ -82,16 +83,14 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await Command(connection, UpdateIAmAlive, [.. KeyParameters(entry.SiloAddress), Time(entry.IAmAliveTime)])
-            .ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(connection, UpdateIAmAlive, [.. KeyParameters(entry.SiloAddress), Time(entry.IAmAliveTime)]).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task CleanupDefunctSiloEntriesAsync(DateTimeOffset beforeDate)
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        var removed = await Command(connection, Cleanup, Text(options.ClusterId), Integer((int)SiloStatus.Dead), Time(beforeDate))
-            .ExecuteNonQueryAsync().ConfigureAwait(false);
+        var removed = await ExecuteAsync(connection, Cleanup, Text(options.ClusterId), Integer((int)SiloStatus.Dead), Time(beforeDate)).ConfigureAwait(false);
         if (removed > 0) logger.CleanedUp(options.ClusterId, removed, beforeDate);
     }
 
@@ -101,7 +100,8 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
         ArgumentException.ThrowIfNullOrWhiteSpace(clusterId);
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await Command(connection, DeleteCluster, Text(clusterId)).ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(connection, DeleteMembers, Text(clusterId)).ConfigureAwait(false);
+        await ExecuteAsync(connection, DeleteVersion, Text(clusterId)).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
     }
 
@@ -144,9 +144,8 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var bumped = await Command(connection, BumpVersion, Text(options.ClusterId), Integer(newVersion.Version))
-            .ExecuteNonQueryAsync().ConfigureAwait(false);
-        if (bumped != 1 || await writeRow(connection).ExecuteNonQueryAsync().ConfigureAwait(false) != 1)
+        var bumped = await ExecuteAsync(connection, BumpVersion, Text(options.ClusterId), Integer(newVersion.Version)).ConfigureAwait(false);
+        if (bumped != 1 || await ExecuteAsync(writeRow(connection)).ConfigureAwait(false) != 1)
         {
             await transaction.RollbackAsync().ConfigureAwait(false);
             return false;
@@ -170,6 +169,15 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
         Time(entry.IAmAliveTime),
         Text(JsonSerializer.Serialize([.. entry.SuspectVotes], PostgreSqlMembershipJsonContext.Default.ListSuspectVote)),
     ];
+
+    private static Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, params NpgsqlParameter[] parameters) =>
+        ExecuteAsync(Command(connection, sql, parameters));
+
+    private static async Task<int> ExecuteAsync(NpgsqlCommand command)
+    {
+        await using (command.ConfigureAwait(false))
+            return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params NpgsqlParameter[] parameters)
     {
