@@ -14,7 +14,7 @@ namespace CustomerService.Runtime.AdoNet.Membership;
 /// row per silo. Inserts and updates run in one transaction that moves the version from the expected number to the
 /// new one and writes the row (an update only if the row's etag matches); if either part finds nothing to change, the
 /// transaction is rolled back and the write returns false. The schema is created at initialisation if missing.</summary>
-public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposable
+public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposable, IDisposable
 {
     private readonly PostgreSqlMembershipOptions options;
     private readonly NpgsqlDataSource dataSource;
@@ -107,6 +107,9 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
 
     /// <summary>Closes the connections of this table's pool.</summary>
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    /// <summary>Closes the connections of this table's pool.</summary>
+    public void Dispose() => dataSource.Dispose();
 
     private async Task<MembershipTableData> ReadAsync(SiloAddress? key)
     {

@@ -10,7 +10,7 @@ namespace CustomerService.Runtime.Redis.Membership;
 /// <summary>The membership table in Redis: one hash per cluster; field <c>Version</c> holds the table version, and one
 /// field per silo (its address string) holds the row and its etag as JSON. Every insert and update is one
 /// transaction conditioned on <c>Version</c> (and on the row field: absent for an insert, unchanged for an update).</summary>
-public sealed partial class RedisMembershipTable : IMembershipTable, IAsyncDisposable
+public sealed class RedisMembershipTable : IMembershipTable, IAsyncDisposable, IDisposable
 {
     private const string VersionField = "Version";
     private const int IAmAliveAttempts = 10;
@@ -157,6 +157,13 @@ public sealed partial class RedisMembershipTable : IMembershipTable, IAsyncDispo
     public async ValueTask DisposeAsync()
     {
         if (connection is { } open) await open.CloseAsync().ConfigureAwait(false);
+        connection?.Dispose();
+        connectLock.Dispose();
+    }
+
+    /// <summary>Closes the connection to Redis.</summary>
+    public void Dispose()
+    {
         connection?.Dispose();
         connectLock.Dispose();
     }
