@@ -37,6 +37,9 @@ public sealed class ThrowawayRedis : IAsyncDisposable
     /// <summary>The TCP port the server listens on.</summary>
     public int Port { get; private set; }
 
+    /// <summary>The server's working directory, deleted on dispose.</summary>
+    public string WorkingDirectory => rootDirectory;
+
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string ConnectionString => string.Create(CultureInfo.InvariantCulture, $"{Loopback}:{Port},abortConnect=false");
 
