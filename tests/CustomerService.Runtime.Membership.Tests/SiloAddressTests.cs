@@ -50,3 +50,19 @@ public sealed class SiloAddressTests
         Assert.Equal([new SuspectVote(voter, DateTimeOffset.UnixEpoch.AddSeconds(1))], entry.SuspectVotes);
     }
 }
+
+public sealed class MembershipEntryTests
+{
+    [Fact]
+    public void EntriesWithEqualFieldsAndVotesAreEqual()
+    {
+        var silo = new SiloAddress("127.0.0.1", 1, 1);
+        var vote = new SuspectVote(new SiloAddress("127.0.0.1", 2, 1), DateTimeOffset.UnixEpoch);
+        var first = new MembershipEntry(silo, SiloStatus.Active, "s", "h", 0, default, default, [vote]);
+        var second = new MembershipEntry(silo, SiloStatus.Active, "s", "h", 0, default, default, new List<SuspectVote> { vote });
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, second with { SuspectVotes = [] });
+    }
+}

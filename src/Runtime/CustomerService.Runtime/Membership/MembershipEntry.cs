@@ -20,6 +20,21 @@ public sealed record MembershipEntry(
     DateTimeOffset IAmAliveTime,
     IReadOnlyList<SuspectVote> SuspectVotes)
 {
+    /// <summary>Equal when every field is equal, the votes compared element by element in order.</summary>
+    public bool Equals(MembershipEntry? other) =>
+        other is not null
+        && SiloAddress == other.SiloAddress
+        && Status == other.Status
+        && SiloName == other.SiloName
+        && HostName == other.HostName
+        && GatewayPort == other.GatewayPort
+        && StartTime == other.StartTime
+        && IAmAliveTime == other.IAmAliveTime
+        && SuspectVotes.SequenceEqual(other.SuspectVotes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(SiloAddress, Status, IAmAliveTime, SuspectVotes.Count);
+
     /// <summary>This entry with one more suspicion vote (a previous vote of the same voter is replaced).</summary>
     public MembershipEntry WithVote(SuspectVote vote)
     {
