@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of CustomerService. On a fresh Debian machine it first installs what the tests need
-# (PostgreSQL's binaries for the storage tests), so `./test.sh` is all a newcomer or CI has to run.
+# (PostgreSQL for the storage tests, redis-server for the membership tests), so `./test.sh` is all a newcomer or CI has to run.
 #   ./test.sh                 all tests
 #   ./test.sh --filter Name   any extra arguments go to `dotnet test`
 set -euo pipefail
@@ -11,6 +11,7 @@ have_postgres() {
   command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
 }
 have_postgres || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing what the tests need: ${missing[*]}"
