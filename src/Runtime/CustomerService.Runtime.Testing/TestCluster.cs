@@ -1,7 +1,7 @@
 namespace CustomerService.Runtime.Testing;
 
-/// <summary>Silos running in the test process, and a grain factory to call them. One silo for now; the cluster
-/// runtime extends it to several on loopback.</summary>
+/// <summary>Silos running in the test process, and a grain factory to call them: one silo, or several forming a
+/// cluster on loopback (<see cref="TestClusterBuilder.UseCluster"/>) that can be added to, stopped and killed.</summary>
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly TestClusterOptions options;
@@ -23,9 +23,18 @@ public sealed class TestCluster : IAsyncDisposable
 
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
-        var silo = new TestSilo("silo-0", options);
+        for (var i = 0; i < options.InitialSiloCount; i++) await StartAdditionalSiloAsync(cancellationToken);
+    }
+
+    /// <summary>Starts one more silo (it joins the cluster when the cluster is clustered).</summary>
+    public async Task<TestSilo> StartAdditionalSiloAsync(CancellationToken cancellationToken = default)
+    {
+        if (silos.Count > 0 && !options.Clustered)
+            throw new InvalidOperationException("Only a clustered test cluster can have several silos: call UseCluster on the builder.");
+        var silo = new TestSilo($"silo-{silos.Count}", options);
         silos.Add(silo);
         await silo.StartAsync(cancellationToken);
+        return silo;
     }
 
     /// <summary>Stops every silo gracefully.</summary>

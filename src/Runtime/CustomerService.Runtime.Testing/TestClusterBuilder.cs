@@ -35,6 +35,15 @@ public sealed class TestClusterBuilder
         return this;
     }
 
+    /// <summary>Starts <paramref name="count"/> silos that form a cluster on loopback (membership in memory).</summary>
+    public TestClusterBuilder UseCluster(int count = 3, Action<Cluster.ClusterOptions>? configure = null)
+    {
+        options.Clustered = true;
+        options.InitialSiloCount = count;
+        options.ConfigureCluster += configure;
+        return this;
+    }
+
     /// <summary>Starts the cluster.</summary>
     public async Task<TestCluster> BuildAndStartAsync(CancellationToken cancellationToken = default)
     {

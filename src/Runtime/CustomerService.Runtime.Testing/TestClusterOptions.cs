@@ -1,4 +1,6 @@
+using CustomerService.Runtime.Cluster;
 using CustomerService.Runtime.Hosting;
+using CustomerService.Runtime.Membership;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Runtime.Testing;
@@ -18,8 +20,35 @@ public sealed class TestClusterOptions
     /// <summary>Runtime settings applied to every silo.</summary>
     public Action<GrainRuntimeOptions>? ConfigureRuntime { get; set; }
 
-    internal void Apply(ISiloBuilder silo)
+    /// <summary>How many silos start with the cluster.</summary>
+    public int InitialSiloCount { get; set; } = 1;
+
+    /// <summary>Whether the silos form a cluster (membership in memory, TCP on loopback, failure detection).</summary>
+    public bool Clustered { get; set; }
+
+    /// <summary>The cluster's id in the process-wide in-memory membership store; unique per test cluster.</summary>
+    public string ClusterId { get; set; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Cluster settings applied after the test defaults (loopback, any free port, 200 ms probes).</summary>
+    public Action<ClusterOptions>? ConfigureCluster { get; set; }
+
+    internal void Apply(ISiloBuilder silo, string name)
     {
+        if (Clustered)
+        {
+            silo.Services.AddInMemoryMembership(o => o.ClusterId = ClusterId);
+            silo.UseCluster(o =>
+            {
+                o.SiloName = name;
+                o.AdvertisedHost = "127.0.0.1";
+                o.SiloPort = 0;
+                o.ProbePeriod = TimeSpan.FromMilliseconds(200);
+                o.ProbeTimeout = TimeSpan.FromMilliseconds(200);
+                o.JoinTimeout = TimeSpan.FromSeconds(10);
+                ConfigureCluster?.Invoke(o);
+            });
+        }
+
         silo.Services.AddSingleton(TimeProvider);
         if (ConfigureRuntime is not null) silo.Services.Configure(ConfigureRuntime);
         if (AddDefaultMemoryStorage) silo.Services.AddMemoryGrainStorage();

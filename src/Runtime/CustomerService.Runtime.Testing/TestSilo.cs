@@ -9,6 +9,7 @@ namespace CustomerService.Runtime.Testing;
 public sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost host;
+    private bool killed;
 
     internal TestSilo(string name, TestClusterOptions options)
     {
@@ -17,7 +18,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
         // A test whose grain hangs on purpose must not hold up the run for the default 30 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.UseGrainRuntime(options.Apply);
+        builder.UseGrainRuntime(silo => options.Apply(silo, name));
         host = builder.Build();
     }
 
@@ -47,10 +48,25 @@ public sealed class TestSilo : IAsyncDisposable
         await host.StopAsync(cancellationToken);
     }
 
+    /// <summary>Dies like a killed process: its sockets drop, nothing is written anywhere, no grain deactivates.</summary>
+    public async Task KillAsync()
+    {
+        if (!IsRunning) return;
+        IsRunning = false;
+        killed = true;
+        if (host.Services.GetService<Cluster.ClusterMembershipService>() is { } membership) await membership.KillAsync();
+    }
+
+    /// <summary>This silo's cluster address, when clustered.</summary>
+    public Membership.SiloAddress? Address => host.Services.GetService<Cluster.ClusterMembershipService>()?.Address;
+
+    /// <summary>Signalled when the silo decides to stop (for example on finding itself declared dead).</summary>
+    public CancellationToken Stopping => host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        if (!killed) await StopAsync();
         host.Dispose();
     }
 }

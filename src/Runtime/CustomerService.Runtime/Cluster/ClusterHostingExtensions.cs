@@ -1,0 +1,28 @@
+using CustomerService.Runtime.Hosting;
+using CustomerService.Runtime.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomerService.Runtime.Cluster;
+
+/// <summary>Makes a silo a member of a cluster. Needs a membership table (AddInMemoryMembership, AddRedisMembership or
+/// AddPostgreSqlMembership).</summary>
+public static class ClusterHostingExtensions
+{
+    /// <summary>Joins the cluster at start (listening for other silos), takes part in failure detection, and leaves
+    /// at stop. Options bind from <c>Silo:Cluster</c>; <paramref name="configure"/> runs after binding.</summary>
+    public static ISiloBuilder UseCluster(this ISiloBuilder silo, Action<ClusterOptions>? configure = null)
+    {
+        var options = silo.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateOnStart();
+        if (configure is not null) options.Configure(configure);
+        silo.Services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
+        silo.Services.AddSingleton<MessageCodec>(sp => new MessageCodec(
+            sp.GetRequiredService<Serialization.IGrainSerializer>(), sp.GetRequiredService<Serialization.ExceptionCodec>()));
+        silo.Services.AddSingleton<FrameDispatcher>();
+        silo.Services.AddSingleton<SiloIdentity>();
+        silo.Services.AddSingleton<SiloConnections>();
+        silo.Services.AddSingleton<ClusterMembershipService>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<ClusterMembershipService>());
+        return silo;
+    }
+}
