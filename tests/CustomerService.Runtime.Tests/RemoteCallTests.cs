@@ -92,7 +92,7 @@ public sealed class RemoteCallTests
 
 
         private static FrameDispatcher Dispatcher(TestHost host) => new(
-            host.Cluster.ServiceProvider.GetRequiredService<Catalog>(),
+            host.Cluster.ServiceProvider,
             host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(),
             host.Codec());
 

@@ -1,6 +1,7 @@
 using CustomerService.Runtime.Hosting;
 using CustomerService.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CustomerService.Runtime.Cluster;
@@ -21,6 +22,8 @@ public static class ClusterHostingExtensions
         silo.Services.AddSingleton<FrameDispatcher>();
         silo.Services.AddSingleton<SiloIdentity>();
         silo.Services.AddSingleton<SiloConnections>();
+        silo.Services.AddSingleton<ClusterPlacement>();
+        silo.Services.Replace(ServiceDescriptor.Singleton<Internal.IMessageRouter, ClusterMessageRouter>());
         silo.Services.AddSingleton<ClusterMembershipService>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<ClusterMembershipService>());
         return silo;

@@ -26,6 +26,9 @@ internal static partial class ClusterLog
     [LoggerMessage(EventId = 806, Level = LogLevel.Information, Message = "Silo {Silo} left the cluster.")]
     public static partial void Left(ILogger logger, SiloAddress silo);
 
+    [LoggerMessage(EventId = 808, Level = LogLevel.Information, Message = "Membership version {Version}: {Count} activations moved to other silos.")]
+    public static partial void Rebalanced(ILogger logger, int count, int version);
+
     [LoggerMessage(EventId = 807, Level = LogLevel.Information, Message = "Silo {Silo} is listening for silos on {EndPoint}.")]
     public static partial void Listening(ILogger logger, SiloAddress silo, string endPoint);
 }

@@ -17,6 +17,7 @@ internal sealed partial class ClusterMembershipService(
     SiloIdentity identity,
     SiloConnections connections,
     Catalog catalog,
+    ClusterPlacement placement,
     MessageCodec codec,
     FrameDispatcher dispatcher,
     TimeProvider time,
@@ -47,6 +48,7 @@ internal sealed partial class ClusterMembershipService(
         await WriteOwnStatusAsync(SiloStatus.Joining, cancellationToken);
         var peers = await CheckConnectivityAsync(cancellationToken);
         await WriteOwnStatusAsync(SiloStatus.Active, cancellationToken);
+        ApplyMembership(await table.ReadAllAsync());
         ClusterLog.Joined(logger, Address, peers);
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
     }
@@ -122,6 +124,7 @@ internal sealed partial class ClusterMembershipService(
     {
         var data = await table.ReadAllAsync();
         current = data;
+        ApplyMembership(data);
         foreach (var (entry, _) in data.Entries)
             if (entry.Status == SiloStatus.Dead && entry.SiloAddress != Address) await connections.DropAsync(entry.SiloAddress);
         if (!data.TryGet(Address, out var self, out _) || self.Status != SiloStatus.Dead) return false;
@@ -131,6 +134,16 @@ internal sealed partial class ClusterMembershipService(
         await CloseAsync();
         lifetime.StopApplication();
         return true;
+    }
+
+    // A new table version gives a new ring; activations that now belong elsewhere write their state and deactivate,
+    // and their next call activates them on the new owner.
+    private void ApplyMembership(MembershipTableData data)
+    {
+        current = data;
+        if (!placement.Update(data) || placement.Ring is not { } ring) return;
+        var moved = catalog.DeactivateWhere(grain => ring.GetOwner(grain) != Address);
+        if (moved > 0) ClusterLog.Rebalanced(logger, moved, data.Version.Version);
     }
 
     private async Task WriteOwnStatusAsync(SiloStatus status, CancellationToken cancellationToken)

@@ -9,5 +9,7 @@ internal sealed class SiloIdentity
 
     public SiloAddress Address => address ?? throw new InvalidOperationException("The silo has not started listening yet.");
 
+    public bool IsSet => address is not null;
+
     public void Set(SiloAddress value) => address = value;
 }

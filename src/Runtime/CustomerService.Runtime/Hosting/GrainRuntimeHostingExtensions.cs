@@ -37,6 +37,7 @@ public static class GrainRuntimeHostingExtensions
         services.AddSingleton<GrainTypeResolver>();
         services.AddSingleton<CallbackRegistry>();
         services.AddSingleton<Catalog>();
+        services.TryAddSingleton<IMessageRouter, LocalMessageRouter>();
         services.AddSingleton<IGrainCallInvoker, GrainCallInvoker>();
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddHostedService<SiloLifecycleService>();

@@ -18,6 +18,7 @@ internal sealed class Catalog : IDisposable
     private readonly GrainTypeResolver types;
     private readonly IIncomingGrainCallFilter[] incomingFilters;
     private readonly Lazy<IGrainFactory> grainFactory;
+    private readonly Lazy<IMessageRouter> router;
     private ITimer? collector;
     private volatile bool stopping;
 
@@ -42,6 +43,7 @@ internal sealed class Catalog : IDisposable
         Exceptions = exceptions;
         this.incomingFilters = [.. incomingFilters];
         grainFactory = new Lazy<IGrainFactory>(services.GetRequiredService<IGrainFactory>);
+        router = new Lazy<IMessageRouter>(services.GetRequiredService<IMessageRouter>);
     }
 
     public IServiceProvider Services { get; }
@@ -140,8 +142,22 @@ internal sealed class Catalog : IDisposable
             if (++message.ForwardCount > MaxForwards)
                 message.Fail(new InvalidOperationException($"{message} was forwarded {MaxForwards} times without finding an activation; giving up."));
             else
-                Deliver(message);
+                router.Value.Route(message); // in a cluster the grain may now live on another silo
         }
+    }
+
+    /// <summary>Deactivates (writing state) the activations this silo no longer owns, after a membership change.</summary>
+    public int DeactivateWhere(Func<GrainId, bool> moved)
+    {
+        var count = 0;
+        foreach (var activation in activations.Values)
+        {
+            if (activation.IsObserver || !moved(activation.GrainId)) continue;
+            activation.RequestDeactivation(new(DeactivationReasonCode.Migrating, "The grain now belongs to another silo."));
+            count++;
+        }
+
+        return count;
     }
 
     public void CollectIdle()

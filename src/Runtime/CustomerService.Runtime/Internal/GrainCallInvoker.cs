@@ -4,9 +4,9 @@ using CustomerService.Runtime.Serialization;
 namespace CustomerService.Runtime.Internal;
 
 /// <summary>Sends calls made through grain references: copies the arguments, runs the outgoing filters, registers
-/// the caller for the response and hands the message to the catalog.</summary>
+/// the caller for the response and hands the message to the router (this silo, or the grain's owner silo).</summary>
 internal sealed class GrainCallInvoker(
-    Catalog catalog,
+    IMessageRouter router,
     CallbackRegistry callbacks,
     IDeepCopier copier,
     IEnumerable<IOutgoingGrainCallFilter> outgoingFilters) : IGrainCallInvoker
@@ -25,13 +25,13 @@ internal sealed class GrainCallInvoker(
     public void InvokeOneWay(GrainReference target, GrainRequest request)
     {
         request.CopyArguments(copier);
-        catalog.Deliver(Message.ForRequest(target.GrainId, ActivationTaskScheduler.CurrentActivation?.GrainId, request, null));
+        router.Route(Message.ForRequest(target.GrainId, ActivationTaskScheduler.CurrentActivation?.GrainId, request, null));
     }
 
     private Task<Response> Send(GrainId target, GrainId? source, GrainRequest request)
     {
         var callback = callbacks.Register(target, request);
-        catalog.Deliver(Message.ForRequest(target, source, request, callback));
+        router.Route(Message.ForRequest(target, source, request, callback));
         return callback.Task;
     }
 

@@ -3,7 +3,7 @@ using CustomerService.Runtime.Invocation;
 namespace CustomerService.Runtime.Internal;
 
 /// <summary>Creates grain and observer references bound to this process's invoker.</summary>
-internal sealed class GrainFactory(GrainTypeResolver types, IGrainCallInvoker invoker, Catalog catalog) : IGrainFactory
+internal sealed class GrainFactory(GrainTypeResolver types, IGrainCallInvoker invoker, Catalog catalog, IServiceProvider services) : IGrainFactory
 {
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey) where TGrainInterface : IGrainWithStringKey
     {
@@ -21,7 +21,10 @@ internal sealed class GrainFactory(GrainTypeResolver types, IGrainCallInvoker in
         if (observer is not TObserverInterface)
             throw new ArgumentException($"{observer.GetType().Name} does not implement {typeof(TObserverInterface).Name}.", nameof(observer));
         var proxy = GrainManifest.GetInterface(typeof(TObserverInterface));
-        var id = new GrainId(GrainId.ObserverType, Guid.NewGuid().ToString("N"));
+        // In a cluster the key names this silo, so grains on other silos can call the observer back.
+        var identity = services.GetService(typeof(Cluster.SiloIdentity)) as Cluster.SiloIdentity;
+        var key = identity is { IsSet: true } ? Cluster.ObserverKeys.Create(identity.Address) : Guid.NewGuid().ToString("N");
+        var id = new GrainId(GrainId.ObserverType, key);
         catalog.RegisterObserver(id, observer);
         return (TObserverInterface)(object)proxy.CreateProxy(id, invoker);
     }

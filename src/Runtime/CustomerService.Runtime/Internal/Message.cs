@@ -29,8 +29,12 @@ internal sealed class Message
 
     public InvokeMethodOptions Options { get; }
 
-    /// <summary>How many times this message was handed to a new activation after its first one went away.</summary>
+    /// <summary>How many times this message was handed on: to a new activation after its first one went away, or
+    /// to another silo by a silo that did not own its grain.</summary>
     public int ForwardCount { get; set; }
+
+    /// <summary>True when the message arrived from another process over a connection.</summary>
+    public bool FromRemote { get; init; }
 
     public bool IsReadOnly => (Options & InvokeMethodOptions.ReadOnly) != 0;
 
@@ -38,6 +42,9 @@ internal sealed class Message
 
     public static Message ForRequest(GrainId target, GrainId? source, GrainRequest request, IResponseSink? callback)
         => new(target, source, request, callback, null, request.Options);
+
+    public static Message FromConnection(GrainId target, GrainId? source, GrainRequest request, IResponseSink? callback, int forwardCount)
+        => new(target, source, request, callback, null, request.Options) { FromRemote = true, ForwardCount = forwardCount };
 
     public static Message ForTimer(GrainId target, GrainTimer timer)
         => new(target, null, null, null, timer, timer.Interleave ? InvokeMethodOptions.AlwaysInterleave : InvokeMethodOptions.None);

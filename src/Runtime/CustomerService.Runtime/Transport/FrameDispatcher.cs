@@ -1,12 +1,16 @@
 using CustomerService.Runtime.Internal;
 using CustomerService.Runtime.Invocation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Runtime.Transport;
 
-/// <summary>Hands requests read from any connection to this process's activations, and responses to the calls
-/// waiting for them.</summary>
-internal sealed class FrameDispatcher(Catalog catalog, CallbackRegistry callbacks, MessageCodec codec) : IFrameHandler
+/// <summary>Hands requests read from any connection to the router (this silo's activations, or on to the owner when
+/// views differ), and responses to the calls waiting for them.</summary>
+internal sealed class FrameDispatcher(IServiceProvider services, CallbackRegistry callbacks, MessageCodec codec) : IFrameHandler
 {
+    // Resolved late: the router needs the connections, which need this dispatcher.
+    private readonly Lazy<IMessageRouter> router = new(services.GetRequiredService<IMessageRouter>);
+
     public GrainRequest? PendingRequest(long id) => callbacks.TryGet(id, out var callback) ? callback.Request : null;
 
     public void OnMessage(FramedConnection connection, WireMessage message)
@@ -15,7 +19,7 @@ internal sealed class FrameDispatcher(Catalog catalog, CallbackRegistry callback
         {
             case WireRequest request:
                 var sink = request.OneWay ? null : new RemoteResponseSink(connection, codec, request.Id);
-                catalog.Deliver(Message.ForRequest(request.Target, request.Source, request.Request, sink));
+                router.Value.Route(Message.FromConnection(request.Target, request.Source, request.Request, sink, request.ForwardCount));
                 break;
             case WireResponse response when callbacks.TryGet(response.Id, out var callback):
                 callback.Complete(response.Response);

@@ -17,11 +17,12 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
 
     private const int LengthPrefix = 4;
 
-    public void WriteRequest(IBufferWriter<byte> output, long id, GrainId target, GrainId? source, GrainRequest request, bool oneWay)
+    public void WriteRequest(IBufferWriter<byte> output, long id, GrainId target, GrainId? source, GrainRequest request, bool oneWay, int forwardCount = 0)
         => WriteFrame(output, writer =>
         {
             writer.WriteNumber("id", id);
             writer.WriteString("kind", oneWay ? "oneway" : "request");
+            if (forwardCount > 0) writer.WriteNumber("fwd", forwardCount);
             WriteGrainId(writer, "target", target);
             if (source is { } from) WriteGrainId(writer, "source", from);
             writer.WriteString("method", request.RequestAlias);
@@ -69,6 +70,7 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
         var reader = new Utf8JsonReader(frame);
         Expect(ref reader, JsonTokenType.StartObject);
         long id = 0;
+        var forwards = 0;
         string? kind = null, method = null;
         GrainId? target = null, source = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -79,6 +81,7 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
             {
                 case "id": id = reader.GetInt64(); break;
                 case "kind": kind = reader.GetString(); break;
+                case "fwd": forwards = reader.GetInt32(); break;
                 case "target": target = ReadGrainId(ref reader); break;
                 case "source": source = ReadGrainId(ref reader); break;
                 case "method": method = reader.GetString(); break;
@@ -87,7 +90,7 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
                         throw new InvalidDataException("A request frame must give id, kind, target and method before its arguments.");
                     var request = GrainManifest.CreateRequest(method);
                     request.ReadArguments(ref reader, serializer);
-                    return new WireRequest(id, target.Value, source, request, kind == "oneway");
+                    return new WireRequest(id, target.Value, source, request, kind == "oneway", forwards);
                 case "result":
                     if (pendingRequest(id) is not { } asked) return null;
                     return new WireResponse(id, asked.ReadResult(ref reader, serializer));

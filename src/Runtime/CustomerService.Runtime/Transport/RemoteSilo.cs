@@ -61,6 +61,37 @@ internal sealed class RemoteSilo : IAsyncDisposable
         return callback.Task;
     }
 
+    /// <summary>Sends a routed message: its caller's callback waits on this connection (a local caller), or a new one
+    /// relays the response (a message forwarded for a remote caller).</summary>
+    public void Send(Message message)
+    {
+        var request = message.Request!;
+        ResponseCallback? callback = null;
+        switch (message.Callback)
+        {
+            case null:
+                break;
+            case ResponseCallback local:
+                callback = local;
+                break;
+            case { } relay:
+                callback = callbacks.Register(message.Target, request);
+                _ = callback.Task.ContinueWith(t => relay.Complete(t.Result), TaskScheduler.Default);
+                break;
+        }
+
+        if (callback is not null) callback.Connection = connection;
+        try
+        {
+            connection.Send(output => codec.WriteRequest(output, callback?.Id ?? 0, message.Target, message.Source, request,
+                oneWay: callback is null, forwardCount: message.ForwardCount));
+        }
+        catch (SiloUnavailableException exception)
+        {
+            callback?.Complete(Response.FromException(exception));
+        }
+    }
+
     public void SendOneWay(GrainId target, GrainId? source, GrainRequest request)
         => connection.Send(output => codec.WriteRequest(output, 0, target, source, request, oneWay: true));
 

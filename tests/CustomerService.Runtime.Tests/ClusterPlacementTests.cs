@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using CustomerService.Runtime.Cluster;
+using CustomerService.Runtime.Hosting;
+using CustomerService.Runtime.Testing;
+using CustomerService.Runtime.Tests.Grains;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Runtime.Tests;
+
+/// <summary>Grains placed over a cluster of silos by the consistent-hash ring, and what happens when a silo goes.</summary>
+[Trait("Category", "Cluster")]
+public sealed class ClusterPlacementTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("cluster-placement-").FullName;
+
+    [Fact]
+    public async Task CallsToGrainsSpreadOverTheSilosAndRunOnTheirOwner()
+    {
+        await using var cluster = await new TestClusterBuilder().UseCluster(3).BuildAndStartAsync().Within(30);
+        var ring = await SameRingEverywhere(cluster);
+        var grains = cluster.Primary.GrainFactory;
+
+        var placements = new Dictionary<string, string>();
+        for (var i = 0; i < 30; i++) placements[$"g{i}"] = await grains.GetGrain<IWhereGrain>($"g{i}").Silo().Within();
+
+        Assert.Equal(3, placements.Values.Distinct().Count());
+        foreach (var (key, silo) in placements)
+            Assert.Equal(ring.GetOwner(grains.GetGrain<IWhereGrain>(key).GetGrainId()).ToString(), silo);
+    }
+
+    [Fact]
+    public async Task StateWrittenOnOneSiloIsReadAfterItsSiloIsKilledAndTheGrainMovesToAnother()
+    {
+        var database = Path.Combine(directory, "state.db");
+        await using var cluster = await new TestClusterBuilder()
+            .UseCluster(3)
+            .WithoutDefaultStorage()
+            .ConfigureSilo(s => s.Services.AddSqliteGrainStorage("Default", o => o.ConnectionString = $"Data Source={database}"))
+            .BuildAndStartAsync().Within(30);
+        var ring = await SameRingEverywhere(cluster);
+        var key = Enumerable.Range(0, 100).Select(i => $"c{i}")
+            .First(k => ring.GetOwner(cluster.Primary.GrainFactory.GetGrain<ICounterGrain>(k).GetGrainId()) != cluster.Primary.Address);
+        var counter = cluster.Primary.GrainFactory.GetGrain<ICounterGrain>(key);
+        await counter.Add(5, write: true).Within();
+        var owner = cluster.Silos.Single(s => s.Address == ring.GetOwner(counter.GetGrainId()));
+
+        await owner.KillAsync();
+
+        var value = await Retry(() => counter.Get(), seconds: 10);
+        Assert.Equal(5, value);
+    }
+
+    [Fact]
+    public async Task WhenASiloIsKilledDuringAStreamOfCallsEveryCallSucceedsOrFailsRetryablyAndRetriesSucceedWithinTenSeconds()
+    {
+        await using var cluster = await new TestClusterBuilder().UseCluster(3).BuildAndStartAsync().Within(30);
+        await SameRingEverywhere(cluster);
+        var grains = cluster.Primary.GrainFactory;
+        var keys = Enumerable.Range(0, 20).Select(i => $"s{i}").ToList();
+        var failures = new List<Exception>();
+        var killedAt = TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        var lastFailure = TimeSpan.Zero;
+
+        for (var round = 0; round < 60; round++)
+        {
+            if (round == 10)
+            {
+                await cluster.Silos[2].KillAsync();
+                killedAt = clock.Elapsed;
+            }
+
+            foreach (var key in keys)
+            {
+                try
+                {
+                    await grains.GetGrain<IWhereGrain>(key).Increment().Within();
+                }
+                catch (Exception e) when (e is SiloUnavailableException or TimeoutException)
+                {
+                    failures.Add(e);
+                    lastFailure = clock.Elapsed;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.All(failures, e => Assert.True(e is SiloUnavailableException or TimeoutException));
+        if (failures.Count > 0) Assert.True(lastFailure - killedAt < TimeSpan.FromSeconds(10), $"calls still failed {lastFailure - killedAt} after the kill");
+        foreach (var key in keys) await grains.GetGrain<IWhereGrain>(key).Increment().Within();
+    }
+
+    /// <summary>Waits until every running silo places grains by the same ring (same members), and returns it.</summary>
+    private static async Task<Placement.ConsistentHashRing> SameRingEverywhere(TestCluster cluster)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var rings = cluster.Silos.Where(s => s.IsRunning).Select(s => s.Services.GetRequiredService<ClusterPlacement>().Ring).ToList();
+            var running = cluster.Silos.Count(s => s.IsRunning);
+            if (rings.All(r => r is not null && r.Silos.Count == running)) return rings[0]!;
+            if (clock.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail("The silos did not agree on the ring within 10 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<T> Retry<T>(Func<Task<T>> call, int seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await call().Within();
+            }
+            catch (Exception e) when (e is SiloUnavailableException or TimeoutException && clock.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
