@@ -37,6 +37,15 @@ public sealed class TestCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Starts a cluster client connected to this cluster (dispose it before the cluster).</summary>
+    public async Task<TestClient> CreateClientAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.Clustered) throw new InvalidOperationException("A client needs a clustered test cluster: call UseCluster on the builder.");
+        var client = new TestClient(options);
+        await client.StartAsync(cancellationToken);
+        return client;
+    }
+
     /// <summary>Stops every silo gracefully.</summary>
     public async Task StopAllAsync()
     {

@@ -22,7 +22,8 @@ internal sealed partial class ClusterMembershipService(
     FrameDispatcher dispatcher,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<ClusterMembershipService> logger) : IHostedService
+    ILogger<ClusterMembershipService> logger,
+    ClusterRole role) : IHostedService
 {
     private readonly ClusterOptions settings = options.Value;
     private readonly CancellationTokenSource stopping = new();
@@ -45,6 +46,14 @@ internal sealed partial class ClusterMembershipService(
         catalog.RegisterObserver(MembershipProbe.Key, new MembershipProbe(identity));
 
         await table.InitializeAsync(tryInitTableVersion: true);
+        if (role.IsClient)
+        {
+            // A client is not a member: it reads the table to place calls and never owns grains.
+            ApplyMembership(await table.ReadAllAsync());
+            loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+            return;
+        }
+
         await WriteOwnStatusAsync(SiloStatus.Joining, cancellationToken);
         var peers = await CheckConnectivityAsync(cancellationToken);
         await WriteOwnStatusAsync(SiloStatus.Active, cancellationToken);
@@ -60,6 +69,7 @@ internal sealed partial class ClusterMembershipService(
         if (loop is not null) await loop.ContinueWith(static _ => { }, TaskScheduler.Default);
         try
         {
+            if (role.IsClient) return;
             await WriteOwnStatusAsync(SiloStatus.Dead, cancellationToken);
             ClusterLog.Left(logger, Address);
         }
@@ -93,6 +103,7 @@ internal sealed partial class ClusterMembershipService(
             try
             {
                 if (await RefreshAsync(cancellationToken)) return;
+                if (role.IsClient) continue;
                 await ProbePeersAsync(cancellationToken);
                 if (time.GetElapsedTime(lastAlive) >= settings.IAmAlivePeriod && current?.TryGet(Address, out var me, out _) == true)
                 {
@@ -141,7 +152,7 @@ internal sealed partial class ClusterMembershipService(
     private void ApplyMembership(MembershipTableData data)
     {
         current = data;
-        if (!placement.Update(data) || placement.Ring is not { } ring) return;
+        if (!placement.Update(data) || placement.Ring is not { } ring || role.IsClient) return;
         var moved = catalog.DeactivateWhere(grain => ring.GetOwner(grain) != Address);
         if (moved > 0) ClusterLog.Rebalanced(logger, moved, data.Version.Version);
     }
