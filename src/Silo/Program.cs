@@ -1,7 +1,8 @@
 using CustomerService.Runtime.Hosting;
+using CustomerService.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseGrainRuntime(silo => silo.AddGrainStorageFromConfiguration());
+builder.UseGrainRuntime(silo => silo.AddGrainStorageFromConfiguration().UseClusterFromConfiguration());
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -29,6 +29,9 @@ internal static partial class ClusterLog
     [LoggerMessage(EventId = 808, Level = LogLevel.Information, Message = "Membership version {Version}: {Count} activations moved to other silos.")]
     public static partial void Rebalanced(ILogger logger, int count, int version);
 
+    [LoggerMessage(EventId = 809, Level = LogLevel.Warning, Message = "Silo {Silo} could not record leaving in the membership table; the others will detect it by probing.")]
+    public static partial void LeaveNotRecorded(ILogger logger, Exception exception, SiloAddress silo);
+
     [LoggerMessage(EventId = 807, Level = LogLevel.Information, Message = "Silo {Silo} is listening for silos on {EndPoint}.")]
     public static partial void Listening(ILogger logger, SiloAddress silo, string endPoint);
 }

@@ -73,6 +73,12 @@ internal sealed partial class ClusterMembershipService(
             await WriteOwnStatusAsync(SiloStatus.Dead, cancellationToken);
             ClusterLog.Left(logger, Address);
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The table may be unreachable (or already torn down) while stopping; the other silos then notice the
+            // departure by their probes instead. Stopping must go on either way.
+            ClusterLog.LeaveNotRecorded(logger, exception, Address);
+        }
         finally
         {
             await CloseAsync();
