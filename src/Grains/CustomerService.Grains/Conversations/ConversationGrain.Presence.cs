@@ -1,0 +1,57 @@
+namespace CustomerService.Grains.Conversations;
+
+public sealed partial class ConversationGrain
+{
+    /// <inheritdoc />
+    public Task Typing(Participant participant, bool isTyping)
+    {
+        Authorize(participant);
+        PublishToAll(o => o.Typing(new TypingEvent(conversationId, participant, isTyping)));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Subscribe(Participant participant, IConversationObserver observer)
+    {
+        Authorize(participant);
+        if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
+        // An observer belongs to one audience: a front-end renewing it for another participant moves it.
+        if (participant.Kind == AuthorKind.Visitor)
+        {
+            agentObservers.Unsubscribe(observer);
+            visitorObservers.Subscribe(observer);
+        }
+        else
+        {
+            visitorObservers.Unsubscribe(observer);
+            agentObservers.Subscribe(observer);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Unsubscribe(IConversationObserver observer)
+    {
+        if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
+        visitorObservers.Unsubscribe(observer);
+        agentObservers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Close(Participant participant) => ChangeStatusAsync(participant, Closed);
+
+    /// <inheritdoc />
+    public Task Reopen(Participant participant) => ChangeStatusAsync(participant, Open);
+
+    private async Task ChangeStatusAsync(Participant participant, string status)
+    {
+        AuthorizeStatusChange(participant);
+        if ((status == Closed) == IsClosed) return;
+        SetStatus(status);
+        JoinIfAgent(participant);
+        await WriteStateAsync();
+        PublishUpdated(participant);
+    }
+}
