@@ -10,6 +10,7 @@ public sealed partial class ConversationGrain
     public async Task MarkRead(Participant participant, long seq)
     {
         AuthorizeReader(participant);
+        if (seq > S.LastSeq) await CatchUpAsync();
         if (seq < 0 || seq > S.LastSeq)
             throw new ChatException(ChatErrorCodes.InvalidArgument, $"The seq is {seq}; it must be between 0 and {S.LastSeq}.");
         var reader = ConversationRules.ReaderKey(participant);

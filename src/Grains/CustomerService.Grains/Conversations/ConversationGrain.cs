@@ -98,6 +98,14 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
         ObserveStoredStamps();
     }
 
+    /// <summary>A client saw a seq this activation has not: another activation appended meanwhile. Take in its
+    /// state and the store's last seq before judging the request.</summary>
+    private async Task CatchUpAsync()
+    {
+        await ReloadAndMergeAsync();
+        S.LastSeq = Math.Max(S.LastSeq, await store.GetMaxSeqAsync(conversationId));
+    }
+
     private void SetStatus(string status) =>
         S.Status = S.Status is null ? new LwwRegister<string>(status, clock.Now()) : S.Status.Set(status, clock.Now());
 
