@@ -41,6 +41,21 @@ public sealed class ReadStateTests
     }
 
     [Fact]
+    public async Task AnAgentWhoOnlyWatchesGetsItsUnreadCountPushed()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        var conversation = host.Grains.GetGrain<IConversationGrain>("t1/watching");
+        await conversation.SendMessage(Visitor, Text("q1")).Within();
+        var console = new EventRecorder();
+        await conversation.Subscribe(OtherAgent, host.Grains.CreateObjectReference<IConversationObserver>(console)).Within();
+
+        await conversation.SendMessage(Visitor, Text("q2")).Within();
+
+        Assert.Equal(new UnreadEvent("t1/watching", 2), (await console.WaitFor<UnreadFor>(u => u.Reader == OtherAgent)).Event);
+        Assert.DoesNotContain(OtherAgent, (await conversation.GetSnapshot(Agent).Within()).Participants);
+    }
+
+    [Fact]
     public async Task MarkingAsUnreadMakesTheNewestMessageUnreadUntilReadAgain()
     {
         await using var host = await ConversationHost.StartAsync();

@@ -35,9 +35,15 @@ public sealed partial class ConversationGrain
         }
     }
 
+    /// <summary>The owning visitor, the agents who acted, and agents watching through a live subscription.</summary>
     private IEnumerable<Participant> Readers()
     {
-        if (S.Visitor is not null) yield return S.Visitor;
-        foreach (var agent in S.Agents.Values) yield return agent;
+        var live = agentObservers.Observers.Concat(visitorObservers.Observers).ToHashSet();
+        foreach (var gone in watchers.Keys.Where(o => !live.Contains(o)).ToList()) watchers.Remove(gone);
+        var readers = new List<Participant>();
+        if (S.Visitor is not null) readers.Add(S.Visitor);
+        readers.AddRange(S.Agents.Values);
+        readers.AddRange(watchers.Values.Where(p => p.Kind == AuthorKind.Agent));
+        return readers.DistinctBy(ConversationRules.ReaderKey);
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class ConversationGrain
     {
         Authorize(participant);
         if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
+        watchers[observer] = participant;
         // An observer belongs to one audience: a front-end renewing it for another participant moves it.
         if (participant.Kind == AuthorKind.Visitor)
         {
@@ -36,6 +37,7 @@ public sealed partial class ConversationGrain
         if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
         visitorObservers.Unsubscribe(observer);
         agentObservers.Unsubscribe(observer);
+        watchers.Remove(observer);
         return Task.CompletedTask;
     }
 

@@ -26,6 +26,10 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
     private readonly ObserverManager<IConversationObserver> visitorObservers;
     private readonly ObserverManager<IConversationObserver> agentObservers;
 
+    // Who each observer was subscribed for, so an agent who only watches (has not acted yet) still gets its unread
+    // count pushed. Memory only: front-ends renew subscriptions, and a new activation learns them again.
+    private readonly Dictionary<IConversationObserver, Participant> watchers = [];
+
     // Each activation counts the messages it stores in its own G-counter slot, so two activations never overwrite
     // each other's counts; a fresh id per activation keeps that true across reactivations too.
     private readonly string replica = Guid.NewGuid().ToString("N");
