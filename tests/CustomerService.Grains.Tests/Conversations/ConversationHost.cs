@@ -24,14 +24,26 @@ internal sealed class ConversationHost : IAsyncDisposable
 
     public IMessageStore Store => Cluster.ServiceProvider.GetRequiredService<IMessageStore>();
 
-    public static async Task<ConversationHost> StartAsync(TimeProvider? time = null, Action<ConversationOptions>? configure = null)
+    /// <summary>Starts the host; <paramref name="wrapStore"/> may put a test double around the real store.</summary>
+    public static async Task<ConversationHost> StartAsync(
+        TimeProvider? time = null,
+        Action<ConversationOptions>? configure = null,
+        Func<IMessageStore, IMessageStore>? wrapStore = null)
     {
         var host = new ConversationHost(Path.Combine(Path.GetTempPath(), $"cs-conv-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(host.directory);
-        var builder = new TestClusterBuilder().ConfigureSilo(silo => silo.AddConversationGrains(
-            MessageStoreEngine.Sqlite,
-            store => store.ConnectionString = $"Data Source={Path.Combine(host.directory, "messages.db")}",
-            configure));
+        var connectionString = $"Data Source={Path.Combine(host.directory, "messages.db")}";
+        var builder = new TestClusterBuilder().ConfigureSilo(silo =>
+        {
+            if (wrapStore is not null)
+            {
+                // Registered first, so the hosting extension keeps it.
+                silo.Services.AddSingleton(sp => wrapStore(MessageStores.Create(
+                    MessageStoreEngine.Sqlite, new MessageStoreOptions { ConnectionString = connectionString }, sp.GetRequiredService<TimeProvider>())));
+            }
+
+            silo.AddConversationGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configure);
+        });
         if (time is not null) builder.UseTimeProvider(time);
         host.clusters.Add(await builder.BuildAndStartAsync().Within());
         return host;
