@@ -11,20 +11,21 @@ public sealed class MessagingTests
     {
         await using var host = await ConversationHost.StartAsync();
         var conversation = host.Grains.GetGrain<IConversationGrain>("t1/c1");
-        var ack = await conversation.SendMessage(Visitor, Text("hello")).Within();
         var console = new EventRecorder();
         await conversation.Subscribe(Agent, host.Grains.CreateObjectReference<IConversationObserver>(console)).Within();
 
-        await conversation.SendMessage(Visitor, Text("anyone there?")).Within();
+        var ack = await conversation.SendMessage(Visitor, Text("hello")).Within();
 
         Assert.Equal(1, ack.Seq);
         var message = await console.WaitFor<ChatMessage>();
-        Assert.Equal((2L, "t1/c1", "anyone there?", AuthorKind.Visitor, "v-1"), (message.Seq, message.ConversationId, message.Text, message.Author.Kind, message.Author.Id));
+        Assert.Equal((1L, "t1/c1", "hello", AuthorKind.Visitor, "v-1"), (message.Seq, message.ConversationId, message.Text, message.Author.Kind, message.Author.Id));
+        Assert.Equal(ack, message.ToAck());
         Assert.Empty(message.Attachments);
+        Assert.Equal(new UnreadEvent("t1/c1", 1), (await console.WaitFor<UnreadFor>(u => u.Reader == Agent)).Event);
     }
 
     [Fact]
-    public async Task TheFirstMessageIsDeliveredWithSeqOneToAnAgentSubscribedBeforeIt()
+    public async Task AnAgentsReplyReachesTheVisitorsObserverAndTheVisitorsUnreadReachesTheAgents()
     {
         await using var host = await ConversationHost.StartAsync();
         var conversation = host.Grains.GetGrain<IConversationGrain>("t1/first");

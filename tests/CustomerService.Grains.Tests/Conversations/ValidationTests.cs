@@ -116,6 +116,8 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.GetSnapshot(Agent).Within())).Code);
         Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.MarkRead(Visitor, 0).Within())).Code);
         Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.Close(Agent).Within())).Code);
+        var widget = host.Grains.CreateObjectReference<IConversationObserver>(new EventRecorder());
+        Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.Subscribe(Visitor, widget).Within())).Code);
         Assert.Equal(0, await host.Store.GetMaxSeqAsync("t1/never-opened").Within());
         Assert.Equal(1, (await unknown.SendMessage(OtherVisitor, Text("hello")).Within()).Seq);
     }

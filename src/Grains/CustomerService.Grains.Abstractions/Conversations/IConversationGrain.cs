@@ -12,8 +12,8 @@ namespace CustomerService.Grains.Conversations;
 /// the agent's own tenant, so an agent reaching this grain is one of its tenant. An agent becomes a listed
 /// participant the first time it sends, marks read or unread, closes or reopens. Bots and the system may send,
 /// read history, close and reopen, but have no read state and never send private notes.</para>
-/// <para>Before it exists, only a visitor's <see cref="SendMessage"/> is accepted; anything else is
-/// <c>not_found</c>.</para></remarks>
+/// <para>Before it exists, only a visitor's <see cref="SendMessage"/> and a non-visitor's
+/// <see cref="Subscribe"/> are accepted; anything else is <c>not_found</c>.</para></remarks>
 [Alias("conversation")]
 public interface IConversationGrain : IGrainWithStringKey
 {

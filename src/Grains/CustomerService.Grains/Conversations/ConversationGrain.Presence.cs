@@ -13,7 +13,10 @@ public sealed partial class ConversationGrain
     /// <inheritdoc />
     public Task Subscribe(Participant participant, IConversationObserver observer)
     {
-        Authorize(participant);
+        // Agents may watch a conversation before its first message, so the one the router hands them shows seq 1
+        // live; watching changes nothing stored. A visitor watches only the conversation it owns.
+        ConversationRules.CheckParticipant(participant);
+        if (participant.Kind == AuthorKind.Visitor) Authorize(participant);
         if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
         watchers[observer] = participant;
         // An observer belongs to one audience: a front-end renewing it for another participant moves it.

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace CustomerService.Grains.Conversations;
@@ -30,7 +31,7 @@ internal static class ConversationRules
 
     public static bool IsReader(Participant participant) => participant.Kind is AuthorKind.Visitor or AuthorKind.Agent;
 
-    public static void CheckParticipant(Participant? participant)
+    public static void CheckParticipant([NotNull] Participant? participant)
     {
         if (participant is null || string.IsNullOrWhiteSpace(participant.Id) || participant.Name is null || !Enum.IsDefined(participant.Kind))
             throw new ChatException(ChatErrorCodes.InvalidArgument, "The participant is missing, has no id or name, or has an unknown kind.");
