@@ -45,8 +45,16 @@ internal sealed class ConversationHost : IAsyncDisposable
             silo.AddConversationGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configure);
         });
         if (time is not null) builder.UseTimeProvider(time);
-        host.clusters.Add(await builder.BuildAndStartAsync().Within());
-        return host;
+        try
+        {
+            host.clusters.Add(await builder.BuildAndStartAsync().Within());
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A second silo sharing this one's grain storage and message store; returns its grain factory.</summary>

@@ -1,4 +1,5 @@
 using CustomerService.Grains.Conversations;
+using Microsoft.Extensions.Options;
 
 namespace CustomerService.Grains.Tests.Conversations;
 
@@ -24,5 +25,15 @@ public sealed class ConversationOptionsValidatorTests
         Assert.Equal(
             ["Conversations:MaxTextBytes", "Conversations:MaxClientMessageIdLength", "Conversations:MaxAttachments", "Conversations:SubscriptionExpiry", "Conversations:MaxSeqRetries"],
             result.Failures!.Select(f => f.Split(' ')[0]));
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task ASiloWithABadSettingDoesNotStartAndSaysWhichKeyToFix()
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => ConversationHost.StartAsync(configure: o => o.MaxTextBytes = -5).Within());
+
+        Assert.Contains("Conversations:MaxTextBytes", refused.Message);
     }
 }
