@@ -60,6 +60,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task AnAgentsRetryOfASendStoredBeforeTheCloseStillGetsTheFirstAck()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        var conversation = host.Grains.GetGrain<IConversationGrain>("t1/retry-after-close");
+        await conversation.SendMessage(Visitor, Text("q1")).Within();
+        var answer = Text("goodbye");
+        var first = await conversation.SendMessage(Agent, answer).Within();
+        await conversation.Close(OtherAgent).Within();
+
+        var retried = await conversation.SendMessage(Agent, answer).Within();
+
+        Assert.Equal(first, retried);
+        Assert.Equal(2, await host.Store.GetMaxSeqAsync("t1/retry-after-close").Within());
+    }
+
+    [Fact]
     public async Task ASubscriptionThatIsNotRenewedExpiresAndARenewedOneKeepsReceiving()
     {
         var clock = new ManualTimeProvider();

@@ -13,7 +13,12 @@ public sealed partial class ConversationGrain
         for (var attempt = 0; ; attempt++)
         {
             if (IsClosed && participant.Kind != AuthorKind.Visitor)
+            {
+                // A retry of a send that was stored before the close still gets its first ack, as retries must.
+                if (await FindRecentAsync(command.ClientMessageId) is { } earlier) return earlier.ToAck();
                 throw new ChatException(ChatErrorCodes.Closed, $"Conversation '{conversationId}' is closed; reopen it first.");
+            }
+
             var seq = S.LastSeq + 1;
             switch (await AppendAsync(participant, command, seq))
             {
@@ -38,6 +43,14 @@ public sealed partial class ConversationGrain
                     throw new ChatException(ChatErrorCodes.Conflict, $"Conversation '{conversationId}' kept changing under this send; nothing was stored, retry it.");
             }
         }
+    }
+
+    /// <summary>The message with this client message id among the newest page, if any: where a retry finds its
+    /// original (the store has no lookup by client message id, and a refused send only needs recent ones).</summary>
+    private async Task<ChatMessage?> FindRecentAsync(string clientMessageId)
+    {
+        var newest = await store.GetHistoryAsync(conversationId, null, IMessageStore.MaxPageSize);
+        return newest.LastOrDefault(m => string.Equals(m.ClientMessageId, clientMessageId, StringComparison.Ordinal));
     }
 
     private async Task<AppendResult> AppendAsync(Participant author, SendMessageCommand command, long seq)
