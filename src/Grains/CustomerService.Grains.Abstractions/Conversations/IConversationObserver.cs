@@ -1,0 +1,31 @@
+using CustomerService.Runtime;
+
+namespace CustomerService.Grains.Conversations;
+
+/// <summary>Receives a conversation's events; the web front-end maps each method one-to-one onto the SignalR event
+/// of the same name. Calls are one-way and best effort: a client that sees a gap in seq, or reconnects, calls
+/// <see cref="IConversationGrain.Resume"/>.</summary>
+[Alias("conversationObserver")]
+public interface IConversationObserver : IGrainObserver
+{
+    /// <summary>The <c>message</c> event. Observers subscribed for a visitor never receive private notes.</summary>
+    [OneWay, Alias("message")]
+    Task Message(ChatMessage message);
+
+    /// <summary>The <c>read</c> event (a read receipt).</summary>
+    [OneWay, Alias("read")]
+    Task Read(ReadEvent read);
+
+    /// <summary>The <c>typing</c> event.</summary>
+    [OneWay, Alias("typing")]
+    Task Typing(TypingEvent typing);
+
+    /// <summary>The <c>conversationUpdated</c> event.</summary>
+    [OneWay, Alias("conversationUpdated")]
+    Task ConversationUpdated(ConversationUpdatedEvent update);
+
+    /// <summary>The <c>unread</c> event for <paramref name="reader"/>; the front-end sends <paramref name="unread"/>
+    /// to that reader's connections only. Observers subscribed for a visitor receive only the visitor's count.</summary>
+    [OneWay, Alias("unread")]
+    Task Unread(Participant reader, UnreadEvent unread);
+}

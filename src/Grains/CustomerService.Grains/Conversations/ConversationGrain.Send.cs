@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using CustomerService.Grains.Messages;
+
+namespace CustomerService.Grains.Conversations;
+
+public sealed partial class ConversationGrain
+{
+    /// <inheritdoc />
+    public async Task<MessageAck> SendMessage(Participant participant, SendMessageCommand command)
+    {
+        Authorize(participant, sending: true);
+        ConversationRules.CheckCommand(command, participant, options);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (IsClosed && participant.Kind != AuthorKind.Visitor)
+            {
+                // A retry of a send that was stored before the close still gets its first ack, as retries must.
+                if (await FindRecentAsync(command.ClientMessageId) is { } earlier) return earlier.ToAck();
+                throw new ChatException(ChatErrorCodes.Closed, $"Conversation '{conversationId}' is closed; reopen it first.");
+            }
+
+            var seq = S.LastSeq + 1;
+            switch (await AppendAsync(participant, command, seq))
+            {
+                case AppendResult.Stored stored:
+                    await OnStoredAsync(participant, command, stored.Ack);
+                    return stored.Ack;
+                // The store wrote our batch again after a connection failure and the first attempt had committed:
+                // the message is ours (it holds the seq we proposed) and still has to be counted.
+                case AppendResult.Duplicate own when own.FirstAck.Seq == seq:
+                    await OnStoredAsync(participant, command, own.FirstAck);
+                    return own.FirstAck;
+                case AppendResult.Duplicate duplicate:
+                    return duplicate.FirstAck;
+                case AppendResult.SeqConflict conflict when attempt < options.MaxSeqRetries:
+                    // Another activation appended: our picture is stale. Take in what it wrote and decide again.
+                    ConversationGrainLog.SeqTaken(logger, conversationId, seq, conflict.CurrentMaxSeq);
+                    await ReloadAndMergeAsync();
+                    S.LastSeq = Math.Max(S.LastSeq, conflict.CurrentMaxSeq);
+                    Authorize(participant, sending: true);
+                    break;
+                default:
+                    throw new ChatException(ChatErrorCodes.Conflict, $"Conversation '{conversationId}' kept changing under this send; nothing was stored, retry it.");
+            }
+        }
+    }
+
+    /// <summary>The message with this client message id among the newest page, if any: where a retry finds its
+    /// original (the store has no lookup by client message id, and a refused send only needs recent ones).</summary>
+    private async Task<ChatMessage?> FindRecentAsync(string clientMessageId)
+    {
+        var newest = await store.GetHistoryAsync(conversationId, null, IMessageStore.MaxPageSize);
+        return newest.LastOrDefault(m => string.Equals(m.ClientMessageId, clientMessageId, StringComparison.Ordinal));
+    }
+
+    private async Task<AppendResult> AppendAsync(Participant author, SendMessageCommand command, long seq)
+    {
+        var message = new NewMessage(conversationId, seq, command.ClientMessageId, author.ToAuthor(), command.Text, command.Attachments, command.Private);
+        try
+        {
+            return await store.AppendAsync(message);
+        }
+        catch (ArgumentException e)
+        {
+            // Our own checks run first; this is a store limit configured tighter than Conversations' limits.
+            throw new ChatException(ChatErrorCodes.InvalidArgument, $"The message store refused the message: {e.Message}");
+        }
+    }
+
+    private async Task OnStoredAsync(Participant author, SendMessageCommand command, MessageAck ack)
+    {
+        var reopened = false;
+        if (author.Kind == AuthorKind.Visitor)
+        {
+            S.Visitor ??= author;
+            if (IsClosed)
+            {
+                SetStatus(Open);
+                reopened = true;
+            }
+        }
+
+        JoinIfAgent(author);
+        S.Reads = S.Reads.RecordMessage(ConversationRules.SideOf(author.Kind, command.Private), replica);
+        S.LastSeq = Math.Max(S.LastSeq, ack.Seq);
+        await WriteStateAsync();
+
+        var attachments = command.Attachments.IsDefault ? ImmutableArray<Attachment>.Empty : command.Attachments;
+        var message = new ChatMessage(ack.Id, conversationId, ack.Seq, command.ClientMessageId, author.ToAuthor(), command.Text, attachments, command.Private, ack.SentAt);
+        if (reopened) PublishUpdated(author);
+        PublishMessage(message);
+        PublishUnread(except: author);
+    }
+}

@@ -1,0 +1,121 @@
+using CustomerService.Grains.Crdt;
+using CustomerService.Grains.Messages;
+using CustomerService.Runtime;
+using CustomerService.Runtime.Utilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CustomerService.Grains.Conversations;
+
+/// <summary>The conversation grain (see <see cref="IConversationGrain"/>). Messages live in the
+/// <see cref="IMessageStore"/>; the grain state holds who takes part, the status, the last seq and the read-state
+/// CRDT, so that a second activation (during a membership change) can neither take a seq already taken (the store
+/// refuses it) nor lose a read mark or a count (state writes that meet another writer merge).</summary>
+[Alias("conversation")]
+public sealed partial class ConversationGrain : Grain, IConversationGrain
+{
+    private const string Open = "open";
+    private const string Closed = "closed";
+    private const int MaxWriteAttempts = 5;
+
+    private readonly IPersistentState<ConversationState> state;
+    private readonly IMessageStore store;
+    private readonly ConversationOptions options;
+    private readonly ILogger logger;
+    private readonly HybridLogicalClock clock;
+    private readonly ObserverManager<IConversationObserver> visitorObservers;
+    private readonly ObserverManager<IConversationObserver> agentObservers;
+
+    // Who each observer was subscribed for, so an agent who only watches (has not acted yet) still gets its unread
+    // count pushed. Memory only: front-ends renew subscriptions, and a new activation learns them again.
+    private readonly Dictionary<IConversationObserver, Participant> watchers = [];
+
+    // Each activation counts the messages it stores in its own G-counter slot, so two activations never overwrite
+    // each other's counts; a fresh id per activation keeps that true across reactivations too.
+    private readonly string replica = Guid.NewGuid().ToString("N");
+    private string conversationId = "";
+
+    /// <summary>Created by the runtime.</summary>
+    public ConversationGrain(
+        [PersistentState("conversation")] IPersistentState<ConversationState> state,
+        IMessageStore store,
+        IOptions<ConversationOptions> options,
+        TimeProvider time,
+        ILogger<ConversationGrain> logger)
+    {
+        this.state = state;
+        this.store = store;
+        this.options = options.Value;
+        this.logger = logger;
+        clock = new HybridLogicalClock(replica, time);
+        visitorObservers = new ObserverManager<IConversationObserver>(this.options.SubscriptionExpiry, time, logger);
+        agentObservers = new ObserverManager<IConversationObserver>(this.options.SubscriptionExpiry, time, logger);
+    }
+
+    private ConversationState S => state.State;
+
+    private bool IsClosed => S.Status?.Value == Closed;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        conversationId = this.GetPrimaryKeyString();
+        var slash = conversationId.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == conversationId.Length - 1 || conversationId.Length > 200)
+            throw new ChatException(ChatErrorCodes.InvalidArgument, $"The conversation key '{conversationId}' is not '{{tenant}}/{{id}}' (at most 200 characters).");
+        ObserveStoredStamps();
+        return Task.CompletedTask;
+    }
+
+    // The wall clock of this silo may be behind the one that wrote the state; stamps issued now must still sort
+    // after the stored ones, or a new read mark would lose to an older one.
+    private void ObserveStoredStamps()
+    {
+        if (S.Status is { } status) clock.Observe(status.Stamp);
+        foreach (var mark in S.Reads.ReadMarks.Values) clock.Observe(mark.Stamp);
+    }
+
+    /// <summary>Writes the state; when another activation wrote in between, re-reads, merges (never overwrites) and
+    /// writes again.</summary>
+    private async Task WriteStateAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await state.WriteStateAsync();
+                return;
+            }
+            catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
+            {
+                ConversationGrainLog.StateMerged(logger, conversationId, attempt);
+                await ReloadAndMergeAsync();
+            }
+        }
+    }
+
+    private async Task ReloadAndMergeAsync()
+    {
+        var mine = S;
+        await state.ReadStateAsync();
+        state.State = ConversationState.Merge(mine, S);
+        ObserveStoredStamps();
+    }
+
+    /// <summary>A client saw a seq this activation has not: another activation appended meanwhile. Take in its
+    /// state and the store's last seq before judging the request.</summary>
+    private async Task CatchUpAsync()
+    {
+        await ReloadAndMergeAsync();
+        S.LastSeq = Math.Max(S.LastSeq, await store.GetMaxSeqAsync(conversationId));
+    }
+
+    private void SetStatus(string status) =>
+        S.Status = S.Status is null ? new LwwRegister<string>(status, clock.Now()) : S.Status.Set(status, clock.Now());
+
+    private void JoinIfAgent(Participant participant)
+    {
+        if (participant.Kind == AuthorKind.Agent && !S.Agents.ContainsKey(participant.Id))
+            S.Agents = S.Agents.SetItem(participant.Id, participant);
+    }
+}

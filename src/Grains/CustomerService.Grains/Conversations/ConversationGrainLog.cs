@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace CustomerService.Grains.Conversations;
+
+internal static partial class ConversationGrainLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Conversation {ConversationId}: seq {Seq} was taken by another activation (store max {MaxSeq}); reloading and retrying.")]
+    public static partial void SeqTaken(ILogger logger, string conversationId, long seq, long maxSeq);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Conversation {ConversationId}: state written by another activation in between (attempt {Attempt}); merging and writing again.")]
+    public static partial void StateMerged(ILogger logger, string conversationId, int attempt);
+}
