@@ -26,23 +26,12 @@ public static class PostgreSqlMembershipServiceCollectionExtensions
     public static IServiceCollection AddPostgreSqlMembership(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var prefix = configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path + ":" : "";
+        var prefix = MembershipTableRegistration.KeyPrefixOf(configuration);
         return services.AddPostgreSqlMembership(builder => builder.Bind(configuration), prefix);
     }
 
     private static IServiceCollection AddPostgreSqlMembership(this IServiceCollection services,
         Action<OptionsBuilder<PostgreSqlMembershipOptions>> configureOptions, string keyPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<PostgreSqlMembershipOptions>();
-        configureOptions(options);
-        options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PostgreSqlMembershipOptions>>(new PostgreSqlMembershipOptionsValidator(keyPrefix));
-        services.AddSingleton(provider => new PostgreSqlMembershipTable(
-            provider.GetRequiredService<IOptions<PostgreSqlMembershipOptions>>().Value,
-            provider.GetService<ILogger<PostgreSqlMembershipTable>>()));
-        services.AddSingleton<IMembershipTable>(static provider => provider.GetRequiredService<PostgreSqlMembershipTable>());
-        services.AddSingleton<IHostedService>(provider => new MembershipTableInitializer(provider.GetRequiredService<IMembershipTable>()));
-        return services;
-    }
+        => services.AddMembershipTable(configureOptions, new PostgreSqlMembershipOptionsValidator(keyPrefix),
+            static (provider, options) => new PostgreSqlMembershipTable(options, provider.GetService<ILogger<PostgreSqlMembershipTable>>()));
 }

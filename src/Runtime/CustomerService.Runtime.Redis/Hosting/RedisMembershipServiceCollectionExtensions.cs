@@ -25,23 +25,12 @@ public static class RedisMembershipServiceCollectionExtensions
     public static IServiceCollection AddRedisMembership(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var prefix = configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path + ":" : "";
+        var prefix = MembershipTableRegistration.KeyPrefixOf(configuration);
         return services.AddRedisMembership(builder => builder.Bind(configuration), prefix);
     }
 
     private static IServiceCollection AddRedisMembership(this IServiceCollection services,
         Action<OptionsBuilder<RedisMembershipOptions>> configureOptions, string keyPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<RedisMembershipOptions>();
-        configureOptions(options);
-        options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RedisMembershipOptions>>(new RedisMembershipOptionsValidator(keyPrefix));
-        services.AddSingleton(provider => new RedisMembershipTable(
-            provider.GetRequiredService<IOptions<RedisMembershipOptions>>().Value,
-            provider.GetService<ILogger<RedisMembershipTable>>()));
-        services.AddSingleton<IMembershipTable>(static provider => provider.GetRequiredService<RedisMembershipTable>());
-        services.AddSingleton<IHostedService>(provider => new MembershipTableInitializer(provider.GetRequiredService<IMembershipTable>()));
-        return services;
-    }
+        => services.AddMembershipTable(configureOptions, new RedisMembershipOptionsValidator(keyPrefix),
+            static (provider, options) => new RedisMembershipTable(options, provider.GetService<ILogger<RedisMembershipTable>>()));
 }

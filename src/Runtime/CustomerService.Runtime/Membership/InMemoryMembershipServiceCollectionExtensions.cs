@@ -20,22 +20,12 @@ public static class InMemoryMembershipServiceCollectionExtensions
     public static IServiceCollection AddInMemoryMembership(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var prefix = configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path + ":" : "";
+        var prefix = MembershipTableRegistration.KeyPrefixOf(configuration);
         return services.AddInMemoryMembership(builder => builder.Bind(configuration), prefix);
     }
 
     private static IServiceCollection AddInMemoryMembership(this IServiceCollection services,
         Action<OptionsBuilder<InMemoryMembershipOptions>> configureOptions, string keyPrefix)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<InMemoryMembershipOptions>();
-        configureOptions(options);
-        options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<InMemoryMembershipOptions>>(new InMemoryMembershipOptionsValidator(keyPrefix));
-        services.AddSingleton<IMembershipTable>(provider => new InMemoryMembershipTable(
-            provider.GetRequiredService<IOptions<InMemoryMembershipOptions>>().Value.ClusterId,
-            provider.GetService<ILogger<InMemoryMembershipTable>>()));
-        services.AddSingleton<IHostedService>(provider => new MembershipTableInitializer(provider.GetRequiredService<IMembershipTable>()));
-        return services;
-    }
+        => services.AddMembershipTable(configureOptions, new InMemoryMembershipOptionsValidator(keyPrefix),
+            static (provider, options) => new InMemoryMembershipTable(options.ClusterId, provider.GetService<ILogger<InMemoryMembershipTable>>()));
 }
