@@ -91,6 +91,62 @@ public sealed class ClusterPlacementTests : IDisposable
         foreach (var key in keys) await grains.GetGrain<IWhereGrain>(key).Increment().Within();
     }
 
+    [Fact]
+    public async Task ACallSentToASiloThatDoesNotOwnTheGrainIsForwardedToTheOwner()
+    {
+        await using var cluster = await new TestClusterBuilder().UseCluster(3).BuildAndStartAsync().Within(30);
+        var ring = await SameRingEverywhere(cluster);
+        var key = Enumerable.Range(0, 100).Select(i => $"f{i}")
+            .First(k => ring.GetOwner(cluster.Primary.GrainFactory.GetGrain<IWhereGrain>(k).GetGrainId()) == cluster.Silos[2].Address);
+        var target = cluster.Primary.GrainFactory.GetGrain<IWhereGrain>(key).GetGrainId();
+
+        // Silo 0 sends straight to silo 1, as a sender with a stale view would; silo 1 forwards to the owner.
+        var toSilo1 = await cluster.Primary.Services.GetRequiredService<SiloConnections>().GetAsync(cluster.Silos[1].Address!, CancellationToken.None).Within();
+        var response = await toSilo1.SendAsync(target, null, Invocation.GrainManifest.CreateRequest(
+            "CustomerService.Runtime.Tests.Grains.IWhereGrain.Silo")).Within();
+
+        Assert.Equal(cluster.Silos[2].Address!.ToString(), response.GetResult<string>());
+    }
+
+    [Fact]
+    public async Task StoppingASiloGracefullyWritesItsGrainsStateSoNothingIsLostWhenTheyMove()
+    {
+        var database = Path.Combine(directory, "graceful.db");
+        await using var cluster = await new TestClusterBuilder()
+            .UseCluster(3)
+            .WithoutDefaultStorage()
+            .ConfigureSilo(s => s.Services.AddSqliteGrainStorage("Default", o => o.ConnectionString = $"Data Source={database}"))
+            .BuildAndStartAsync().Within(30);
+        await SameRingEverywhere(cluster);
+        var grains = cluster.Primary.GrainFactory;
+        var keys = Enumerable.Range(0, 30).Select(i => $"n{i}").ToList();
+        foreach (var key in keys) await grains.GetGrain<ICounterGrain>(key).Add(7, write: false).Within(); // in memory only
+
+        await cluster.Silos[2].StopAsync().Within(30);
+        await SameRingEverywhere(cluster);
+
+        foreach (var key in keys) Assert.Equal(7, await Retry(() => grains.GetGrain<ICounterGrain>(key).Get(), seconds: 10));
+    }
+
+    [Fact]
+    public async Task TwoActivationsOfOneGrainCannotOverwriteEachOtherBecauseTheEtagCatchesTheStaleWrite()
+    {
+        var database = Path.Combine(directory, "fencing.db");
+        await using var a = await TestHost.StartAsync(builder => builder.WithoutDefaultStorage(),
+            s => s.Services.AddSqliteGrainStorage("Default", o => o.ConnectionString = $"Data Source={database}"));
+        await using var b = await TestHost.StartAsync(builder => builder.WithoutDefaultStorage(),
+            s => s.Services.AddSqliteGrainStorage("Default", o => o.ConnectionString = $"Data Source={database}"));
+        var onA = a.Grains.GetGrain<ICounterGrain>("twice");
+        var onB = b.Grains.GetGrain<ICounterGrain>("twice");
+        Assert.Equal(0, await onB.Get().Within()); // B activates and reads before A writes
+
+        Assert.Equal(1, await onA.Add(1, write: true).Within());
+        await Assert.ThrowsAsync<InconsistentStateException>(() => onB.Add(10, write: true).Within());
+
+        Assert.Equal(1, await onB.Get().Within()); // B's stale activation was dropped; the new one read A's write
+        Assert.Equal(2, await onB.Add(1, write: true).Within());
+    }
+
     /// <summary>Waits until every running silo places grains by the same ring (same members), and returns it.</summary>
     private static async Task<Placement.ConsistentHashRing> SameRingEverywhere(TestCluster cluster)
     {
