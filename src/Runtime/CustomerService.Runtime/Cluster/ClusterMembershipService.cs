@@ -70,6 +70,10 @@ internal sealed partial class ClusterMembershipService(
         try
         {
             if (role.IsClient) return;
+            // Hand over before leaving: every grain here writes its state while this silo still owns it (calls that
+            // arrive meanwhile fail retryably). Only then does the table say Dead, so the new owners, which activate
+            // these grains on their next call, read what was written.
+            await catalog.DeactivateAllAsync(cancellationToken);
             await WriteOwnStatusAsync(SiloStatus.Dead, cancellationToken);
             ClusterLog.Left(logger, Address);
         }
