@@ -15,7 +15,7 @@ public sealed class ClusterClientTests
         await using var client = await cluster.CreateClientAsync().Within(30);
 
         var silos = new HashSet<string>();
-        for (var i = 0; i < 30; i++) silos.Add(await Retry(() => client.GrainFactory.GetGrain<IWhereGrain>($"w{i}").Silo()));
+        for (var i = 0; i < 30; i++) silos.Add(await TaskTimeouts.RetryWhileUnavailable(() => client.GrainFactory.GetGrain<IWhereGrain>($"w{i}").Silo()));
 
         Assert.Equal(3, silos.Count);
         Assert.Equal(cluster.Silos.Select(s => s.Address!.ToString()).Order(), silos.Order());
@@ -30,7 +30,7 @@ public sealed class ClusterClientTests
         var reference = client.GrainFactory.CreateObjectReference<IChatObserver>(listener);
         var room = client.GrainFactory.GetGrain<IRoomGrain>("lobby");
 
-        await Retry(async () => { await room.Subscribe(reference); return 0; });
+        await TaskTimeouts.RetryWhileUnavailable(async () => { await room.Subscribe(reference); return 0; });
         Assert.Equal(1, await room.Publish(new ChatLine { Text = "over TCP and back" }).Within());
 
         await listener.FirstReceived.Task.Within();
@@ -43,31 +43,15 @@ public sealed class ClusterClientTests
         await using var cluster = await new TestClusterBuilder().UseCluster(3).BuildAndStartAsync().Within(30);
         await using var client = await cluster.CreateClientAsync().Within(30);
         var keys = Enumerable.Range(0, 20).Select(i => $"k{i}").ToList();
-        foreach (var key in keys) await Retry(() => client.GrainFactory.GetGrain<IWhereGrain>(key).Increment());
+        foreach (var key in keys) await TaskTimeouts.RetryWhileUnavailable(() => client.GrainFactory.GetGrain<IWhereGrain>(key).Increment());
 
         await cluster.Silos[1].KillAsync();
         var clock = Stopwatch.StartNew();
-        foreach (var key in keys) await Retry(() => client.GrainFactory.GetGrain<IWhereGrain>(key).Increment());
+        foreach (var key in keys) await TaskTimeouts.RetryWhileUnavailable(() => client.GrainFactory.GetGrain<IWhereGrain>(key).Increment());
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         var killed = cluster.Silos[1].Address!.ToString();
         foreach (var key in keys) Assert.NotEqual(killed, await client.GrainFactory.GetGrain<IWhereGrain>(key).Silo().Within());
     }
 
-    // Calls made while the client's view of the cluster catches up fail with retryable errors; retry those only.
-    private static async Task<T> Retry<T>(Func<Task<T>> call, int seconds = 10)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return await call().Within();
-            }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException && clock.Elapsed < TimeSpan.FromSeconds(seconds))
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
 }

@@ -46,7 +46,7 @@ public sealed class ClusterPlacementTests : IDisposable
 
         await owner.KillAsync();
 
-        var value = await Retry(() => counter.Get(), seconds: 10);
+        var value = await TaskTimeouts.RetryWhileUnavailable(() => counter.Get(), seconds: 10);
         Assert.Equal(5, value);
     }
 
@@ -125,7 +125,7 @@ public sealed class ClusterPlacementTests : IDisposable
         await cluster.Silos[2].StopAsync().Within(30);
         await SameRingEverywhere(cluster);
 
-        foreach (var key in keys) Assert.Equal(7, await Retry(() => grains.GetGrain<ICounterGrain>(key).Get(), seconds: 10));
+        foreach (var key in keys) Assert.Equal(7, await TaskTimeouts.RetryWhileUnavailable(() => grains.GetGrain<ICounterGrain>(key).Get(), seconds: 10));
     }
 
     [Fact]
@@ -161,21 +161,6 @@ public sealed class ClusterPlacementTests : IDisposable
         }
     }
 
-    private static async Task<T> Retry<T>(Func<Task<T>> call, int seconds)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return await call().Within();
-            }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException && clock.Elapsed < TimeSpan.FromSeconds(seconds))
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

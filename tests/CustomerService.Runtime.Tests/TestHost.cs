@@ -48,6 +48,24 @@ internal static class TaskTimeouts
 
     public static Task Within(this Task task, int seconds = 10) => task.WaitAsync(TimeSpan.FromSeconds(seconds));
 
+    /// <summary>Retries a call that fails with a retryable cluster error (a silo gone or a view catching up) until it
+    /// succeeds or <paramref name="seconds"/> have passed; any other error fails at once.</summary>
+    public static async Task<T> RetryWhileUnavailable<T>(Func<Task<T>> call, int seconds = 10)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await call().Within();
+            }
+            catch (Exception e) when (e is SiloUnavailableException or TimeoutException && clock.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     /// <summary>True if the task completes within a short window: used only to show that something does NOT happen.</summary>
     public static async Task<bool> CompletesWithin(this Task task, int milliseconds = 200)
         => await Task.WhenAny(task, Task.Delay(milliseconds)) == task;
