@@ -63,13 +63,14 @@ internal static class InterfaceEmitter
         var parameters = string.Join(", ", m.Parameters.Select(p => $"{p.Type} {p.Name}"));
         sb.AppendLine($"        {m.ReturnType} {m.DeclaringInterface}.{m.Name}({parameters})");
         sb.AppendLine("        {");
-        sb.Append($"            var request = new {request}()");
+        // A name no C# parameter can take by accident, so a method may call its own parameter "request".
+        sb.Append($"            var __request = new {request}()");
         if (m.Parameters.Count > 0)
             sb.Append(" { ").Append(string.Join(", ", m.Parameters.Select((p, i) => $"Arg{i} = {p.Name}"))).Append(" }");
         sb.AppendLine(";");
-        var call = m.IsOneWay ? "InvokeOneWay(request)"
-            : m.ResultType is null ? "InvokeAsync(request)"
-            : $"InvokeAsync<{m.ResultType}>(request)";
+        var call = m.IsOneWay ? "InvokeOneWay(__request)"
+            : m.ResultType is null ? "InvokeAsync(__request)"
+            : $"InvokeAsync<{m.ResultType}>(__request)";
         sb.AppendLine(m.IsValueTask ? $"            return new {m.ReturnType}({call});" : $"            return {call};");
         sb.AppendLine("        }");
     }

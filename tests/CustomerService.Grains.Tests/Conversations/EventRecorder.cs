@@ -25,7 +25,9 @@ internal sealed class EventRecorder : IConversationObserver
 
     public Task Typing(TypingEvent typing) => Add(typing);
 
-    public Task ConversationUpdated(ConversationUpdatedEvent update) => Add(update);
+    public Task ConversationUpdated(ConversationView conversation) => Add(conversation);
+
+    public Task Queue(QueueEvent queue) => Add(queue);
 
     public Task Unread(Participant reader, UnreadEvent unread) => Add(new UnreadFor(reader, unread));
 

@@ -15,8 +15,9 @@ public sealed class EventWireFormatTests
             JsonSerializer.Serialize(new ReadEvent("t/c", Agent, 4), ConversationJsonContext.Default.ReadEvent));
         Assert.Equal("""{"conversationId":"t/c","participant":{"kind":"visitor","id":"v-1","name":"Vera"},"isTyping":true}""",
             JsonSerializer.Serialize(new TypingEvent("t/c", Visitor, true), ConversationJsonContext.Default.TypingEvent));
-        Assert.Equal("""{"conversationId":"t/c","status":"closed","by":{"kind":"agent","id":"a-1","name":"Alice"}}""",
-            JsonSerializer.Serialize(new ConversationUpdatedEvent("t/c", ConversationStatus.Closed, Agent), ConversationJsonContext.Default.ConversationUpdatedEvent));
+        Assert.Equal("""{"conversationId":"t/c","position":3,"estimatedWaitSeconds":90}""",
+            JsonSerializer.Serialize(new QueueEvent("t/c", 3, 90), ConversationJsonContext.Default.QueueEvent));
+        Assert.Equal("\"resolved\"", JsonSerializer.Serialize(ConversationStatus.Resolved, ConversationJsonContext.Default.ConversationStatus));
         Assert.Equal("""{"conversationId":"t/c","count":2}""",
             JsonSerializer.Serialize(new UnreadEvent("t/c", 2), ConversationJsonContext.Default.UnreadEvent));
     }
@@ -25,7 +26,7 @@ public sealed class EventWireFormatTests
     public void ContractsCarryStableAliases()
     {
         Type[] types = [typeof(IConversationGrain), typeof(IConversationObserver), typeof(Participant), typeof(SendMessageCommand),
-            typeof(ConversationSnapshot), typeof(ReadEvent), typeof(TypingEvent), typeof(ConversationUpdatedEvent), typeof(UnreadEvent)];
+            typeof(ConversationSnapshot), typeof(ReadEvent), typeof(TypingEvent), typeof(ConversationView), typeof(QueueEvent), typeof(MentionEvent), typeof(UnreadEvent)];
         foreach (var type in types) Assert.NotNull(type.GetCustomAttributes(typeof(AliasAttribute), false).SingleOrDefault());
         foreach (var method in typeof(IConversationGrain).GetMethods().Concat(typeof(IConversationObserver).GetMethods()))
             Assert.NotNull(method.GetCustomAttributes(typeof(AliasAttribute), false).SingleOrDefault());

@@ -34,7 +34,7 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>Tells the others the participant is (or stopped) typing; nothing is stored.</summary>
     [Alias("typing")]
-    Task Typing(Participant participant, bool isTyping);
+    Task Typing(Participant participant, bool isTyping, string? draft = null);
 
     /// <summary>How many messages the participant (visitor or agent) has not read.</summary>
     [Alias("getUnread"), ReadOnly]
@@ -60,15 +60,54 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("unsubscribe")]
     Task Unsubscribe(IConversationObserver observer);
 
-    /// <summary>Closes the conversation (agents, bots, the system). Closing a closed conversation changes nothing.</summary>
+    /// <summary>Resolves the conversation (agents, bots, the system) and frees its agent's capacity. Resolving a
+    /// resolved conversation changes nothing.</summary>
     [Alias("close")]
     Task Close(Participant participant);
 
-    /// <summary>Reopens a closed conversation (agents, bots, the system). Reopening an open one changes nothing.</summary>
+    /// <summary>Reopens a resolved, pending or snoozed conversation (agents, bots, the system). Reopening an open one
+    /// changes nothing.</summary>
     [Alias("reopen")]
     Task Reopen(Participant participant);
 
     /// <summary>Status, participants, last seq and the participant's unread count.</summary>
     [Alias("getSnapshot"), ReadOnly]
     Task<ConversationSnapshot> GetSnapshot(Participant participant);
+
+    /// <summary>The conversation as <paramref name="participant"/> sees it (the wire <c>conversation</c>).</summary>
+    [Alias("getView"), ReadOnly]
+    Task<ConversationView> GetView(Participant participant);
+
+    /// <summary>Sets the status (agents, bots, the system): <paramref name="snoozedUntil"/> is required for, and
+    /// only allowed with, <see cref="ConversationStatus.Snoozed"/> and must lie in the future.</summary>
+    [Alias("setStatus")]
+    Task<ConversationView> SetStatus(Participant participant, ConversationStatus status, DateTimeOffset? snoozedUntil);
+
+    /// <summary>An agent takes a queued (or bot-handled) conversation, beyond its capacity if need be.</summary>
+    [Alias("accept")]
+    Task<ConversationView> Accept(Participant agent);
+
+    /// <summary>Hands the conversation to another agent or to a group's queue (agents only).</summary>
+    [Alias("transfer")]
+    Task<ConversationView> Transfer(Participant participant, TransferTarget target);
+
+    /// <summary>Adds a label (agents only; 1..50 characters of letters, digits, <c>-</c> and <c>_</c>; at most 20
+    /// labels). Adding a present label changes nothing.</summary>
+    [Alias("addLabel")]
+    Task<ConversationView> AddLabel(Participant participant, string label);
+
+    /// <summary>Removes a label (agents only). Removing an absent label changes nothing.</summary>
+    [Alias("removeLabel")]
+    Task<ConversationView> RemoveLabel(Participant participant, string label);
+
+    /// <summary>The owning visitor rates a resolved conversation, score 1..5 with an optional comment (at most
+    /// 1,000 characters); rating again replaces the rating.</summary>
+    [Alias("rate")]
+    Task Rate(Participant visitor, int score, string? comment);
+
+    /// <summary>Called by the tenant's router (one-way, so the router never waits on a conversation that waits on
+    /// it): the conversation was assigned, re-queued or moved in the queue. Outcomes older than the last applied
+    /// (by <see cref="Routing.RoutingOutcome.Version"/>) are ignored.</summary>
+    [OneWay, Alias("applyRouting")]
+    Task ApplyRouting(Routing.RoutingOutcome outcome);
 }

@@ -20,9 +20,14 @@ public interface IConversationObserver : IGrainObserver
     [OneWay, Alias("typing")]
     Task Typing(TypingEvent typing);
 
-    /// <summary>The <c>conversationUpdated</c> event.</summary>
+    /// <summary>The <c>conversationUpdated</c> event: status, assignee, labels or rating changed. The view's unread
+    /// count is the subscribed participant's.</summary>
     [OneWay, Alias("conversationUpdated")]
-    Task ConversationUpdated(ConversationUpdatedEvent update);
+    Task ConversationUpdated(ConversationView conversation);
+
+    /// <summary>The visitor's <c>queue</c> event (position and estimated wait); sent to visitor observers only.</summary>
+    [OneWay, Alias("queue")]
+    Task Queue(QueueEvent queue);
 
     /// <summary>The <c>unread</c> event for <paramref name="reader"/>; the front-end sends <paramref name="unread"/>
     /// to that reader's connections only. Observers subscribed for a visitor receive only the visitor's count.</summary>

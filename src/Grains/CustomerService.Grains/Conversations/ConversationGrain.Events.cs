@@ -16,10 +16,10 @@ public sealed partial class ConversationGrain
         visitorObservers.Notify(notification);
     }
 
-    private void PublishUpdated(Participant by)
+    private void PublishUpdated()
     {
-        var update = new ConversationUpdatedEvent(conversationId, IsClosed ? ConversationStatus.Closed : ConversationStatus.Open, by);
-        PublishToAll(o => o.ConversationUpdated(update));
+        var view = ViewFor(null);
+        PublishToAll(o => o.ConversationUpdated(view));
     }
 
     /// <summary>Sends each reader's count: a visitor's to every audience (agents see whether the visitor has read),

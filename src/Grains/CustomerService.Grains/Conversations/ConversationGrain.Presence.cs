@@ -3,7 +3,7 @@ namespace CustomerService.Grains.Conversations;
 public sealed partial class ConversationGrain
 {
     /// <inheritdoc />
-    public Task Typing(Participant participant, bool isTyping)
+    public Task Typing(Participant participant, bool isTyping, string? draft = null)
     {
         Authorize(participant);
         PublishToAll(o => o.Typing(new TypingEvent(conversationId, participant, isTyping)));
@@ -57,6 +57,6 @@ public sealed partial class ConversationGrain
         SetStatus(status);
         JoinIfAgent(participant);
         await WriteStateAsync();
-        PublishUpdated(participant);
+        PublishUpdated();
     }
 }

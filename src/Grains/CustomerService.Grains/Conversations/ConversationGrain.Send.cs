@@ -87,7 +87,7 @@ public sealed partial class ConversationGrain
 
         var attachments = command.Attachments.IsDefault ? ImmutableArray<Attachment>.Empty : command.Attachments;
         var message = new ChatMessage(ack.Id, conversationId, ack.Seq, command.ClientMessageId, author.ToAuthor(), command.Text, attachments, command.Private, ack.SentAt);
-        if (reopened) PublishUpdated(author);
+        if (reopened) PublishUpdated();
         PublishMessage(message);
         PublishUnread(except: author);
     }

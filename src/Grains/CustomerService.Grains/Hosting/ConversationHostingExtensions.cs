@@ -40,6 +40,7 @@ public static class ConversationHostingExtensions
 
         services.AddGrainJsonContext(GrainsJsonContext.Default);
         services.AddGrainJsonContext(ConversationJsonContext.Default);
+        services.AddGrainJsonContext(DomainJsonContext.Default);
         services.AddGrainJsonContext(CrdtJsonContext.Default);
         services.AddGrainJsonContext(ConversationStateJsonContext.Default);
         services.AddGrainAssembly(typeof(ConversationGrain).Assembly);
