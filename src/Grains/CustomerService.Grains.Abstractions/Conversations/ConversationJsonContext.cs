@@ -13,6 +13,8 @@ namespace CustomerService.Grains.Conversations;
 [JsonSerializable(typeof(ConversationView))]
 [JsonSerializable(typeof(ConversationRating))]
 [JsonSerializable(typeof(TransferTarget))]
+[JsonSerializable(typeof(ConversationQuery))]
+[JsonSerializable(typeof(ImmutableArray<ConversationView>))]
 [JsonSerializable(typeof(QueueEvent))]
 [JsonSerializable(typeof(MentionEvent))]
 [JsonSerializable(typeof(ConversationStatus))]
