@@ -45,5 +45,8 @@ public sealed partial class RouterGrain
         await state.WriteStateAsync();
         // A change in agents online changes the estimates (and the bot hand-over) of everyone waiting.
         PublishQueue(conversations: queueChanged || AgentsOnline(null) != onlineBefore);
+        // An agent coming online learns how many wait (nobody needs to hear of an empty queue).
+        if (presence.Status == AgentStatus.Online && before?.Status != AgentStatus.Online && S.Queue.Count > 0)
+            _ = AgentGrain(id).QueueChanged(S.Queue.Count);
     }
 }
