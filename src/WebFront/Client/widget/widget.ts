@@ -1,0 +1,395 @@
+import type {
+  Attachment, Conversation, Message, Participant, ReadEvent, TypingEvent, VisitorQueueEvent, VisitorSendMessage,
+  WidgetSessionRequest, WidgetSettings,
+} from "../shared/protocol";
+import { RESUME_PAGE_SIZE } from "../shared/protocol";
+import { hubErrorCode, hubErrorText } from "../shared/hubErrors";
+import { newClientMessageId } from "../shared/ids";
+import { Outbox } from "../shared/outbox";
+import { mergeBySeq, resumeAll, SeqTracker } from "../shared/seqTracker";
+import { TypingNotifier } from "../shared/typingNotifier";
+import { countUnread } from "../shared/unread";
+import { WidgetRest, ProblemError } from "./rest";
+import { loadVisitor, saveVisitor, type StoredVisitor } from "./storage";
+import { VisitorHub } from "./visitorHub";
+import { Panel } from "./ui/panel";
+import { MessageList } from "./ui/messageList";
+import { offlineForm, preChatForm, ratingForm, type ContactDetails } from "./ui/forms";
+import { h } from "./ui/dom";
+import { formatWait } from "./wait";
+
+export interface Identity {
+  userId?: string;
+  userHash?: string;
+  name?: string;
+  email?: string;
+}
+
+/** The widget's state and flows; the Panel draws, the VisitorHub talks, this decides. */
+export class Widget {
+  private readonly rest: WidgetRest;
+  private readonly panel: Panel;
+  private readonly list: MessageList;
+  private readonly outbox = new Outbox<VisitorSendMessage>();
+  private readonly typing: TypingNotifier;
+  private readonly unreadListeners = new Set<(count: number) => void>();
+  private readonly fileUrls = new Map<string, Promise<string>>();
+  private tracker = new SeqTracker();
+  private messages: Message[] = [];
+  private settings?: WidgetSettings;
+  private visitor?: StoredVisitor;
+  private hub?: VisitorHub;
+  private conversation: Conversation | null = null;
+  private queue?: VisitorQueueEvent;
+  private identity: Identity = {};
+  private agentReadSeq = 0;
+  private serverUnread = 0;
+  private lastUnread = -1;
+  private isOpen = false;
+  private connected = false;
+  private preChatDone = false;
+  private rated = false;
+  private resuming?: Promise<void>;
+  private resumeAgain = false;
+  private typingTimer?: ReturnType<typeof setTimeout>;
+  private error = "";
+  readonly ready: Promise<void>;
+
+  constructor(private readonly baseUrl: string, private readonly tenant: string) {
+    this.rest = new WidgetRest(baseUrl);
+    this.panel = new Panel({
+      toggle: () => (this.isOpen ? this.close() : this.open()),
+      send: (text) => this.send(text),
+      input: (draft) => this.typing.input(draft),
+      file: (file) => void this.upload(file),
+    });
+    this.list = new MessageList((a) => this.loadFile(a), (id) => {
+      this.outbox.retry(id);
+      void this.flush();
+    });
+    this.typing = new TypingNotifier((isTyping, draft) => void this.hub?.typing(isTyping, draft).catch(() => {}));
+    this.panel.mount();
+    document.addEventListener("visibilitychange", () => this.markRead());
+    this.ready = this.boot();
+  }
+
+  // ---- public API (window.CustomerService) ----
+
+  open(): void {
+    this.isOpen = true;
+    this.panel.setOpen(true);
+    this.markRead();
+    this.updateUnread();
+  }
+
+  close(): void {
+    this.isOpen = false;
+    this.panel.setOpen(false);
+    this.typing.stop();
+  }
+
+  async identify(identity: Identity): Promise<void> {
+    await this.ready;
+    this.identity = { ...this.identity, ...identity };
+    await this.refreshSession();
+  }
+
+  onUnread(cb: (count: number) => void): () => void {
+    this.unreadListeners.add(cb);
+    cb(Math.max(0, this.lastUnread));
+    return () => this.unreadListeners.delete(cb);
+  }
+
+  // ---- session and connection ----
+
+  private async boot(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.refreshSession();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** Creates (or continues) the visitor session; a different visitor id (identify as another user) starts over. */
+  private async refreshSession(): Promise<void> {
+    const stored = this.visitor ?? loadVisitor(this.tenant);
+    const req: WidgetSessionRequest = {
+      tenant: this.tenant, visitorId: stored?.visitorId, page: location.href, referrer: document.referrer || undefined, ...this.identity,
+    };
+    const res = await this.rest.createSession(req);
+    const sameVisitor = stored?.visitorId === res.visitorId;
+    this.visitor = { visitorId: res.visitorId, visitorToken: res.visitorToken, readSeq: sameVisitor ? stored!.readSeq : 0 };
+    saveVisitor(this.tenant, this.visitor);
+    this.settings = res.settings;
+    this.panel.setTheme(res.settings.primaryColor);
+    this.panel.setTitle(res.settings.name || "Chat", res.settings.agentsOnline ? "We reply in a few minutes" : "We are away right now");
+    if (!this.hub || !sameVisitor) await this.restartHub();
+    this.render();
+  }
+
+  private async restartHub(): Promise<void> {
+    await this.hub?.stop();
+    this.tracker = new SeqTracker();
+    this.messages = [];
+    this.conversation = null;
+    this.list.clear();
+    this.hub = new VisitorHub(this.baseUrl, () => this.visitor?.visitorToken ?? "", {
+      message: (m) => this.onMessage(m),
+      read: (e) => this.onRead(e),
+      typing: (e) => this.onTyping(e),
+      conversationUpdated: (c) => this.setConversation(c),
+      unread: (e) => {
+        this.serverUnread = e.count;
+        this.updateUnread();
+      },
+      queue: (e) => {
+        this.queue = e;
+        this.render();
+      },
+      connected: () => void this.onConnected(),
+      disconnected: () => {
+        this.connected = false;
+        this.render();
+      },
+      unauthorized: async () => {
+        const res = await this.rest.createSession({ tenant: this.tenant, visitorId: this.visitor?.visitorId, ...this.identity });
+        if (this.visitor && res.visitorId === this.visitor.visitorId) {
+          this.visitor.visitorToken = res.visitorToken;
+          saveVisitor(this.tenant, this.visitor);
+        }
+      },
+    });
+    await this.hub.start();
+  }
+
+  /** First connect and every reconnect: fetch the conversation, resume by last seq, resend what has no ack. */
+  private async onConnected(): Promise<void> {
+    this.connected = true;
+    this.render();
+    try {
+      const c = await this.hub!.getConversation();
+      if (c) this.setConversation(c);
+      await this.resume();
+      await this.flush();
+    } catch {
+      /* the connection dropped again; the next `connected` repeats this */
+    }
+  }
+
+  private resume(): Promise<void> {
+    if (this.resuming) {
+      this.resumeAgain = true;
+      return this.resuming;
+    }
+    this.resuming = (async () => {
+      try {
+        do {
+          this.resumeAgain = false;
+          await resumeAll(this.tracker, (seq) => this.hub!.resume(seq), RESUME_PAGE_SIZE, (ms) => this.show(ms));
+        } while (this.resumeAgain);
+      } finally {
+        this.resuming = undefined;
+      }
+    })();
+    return this.resuming;
+  }
+
+  // ---- events ----
+
+  private onMessage(m: Message): void {
+    if (m.private) return; // never sent to visitors; a defensive check costs nothing
+    this.show(this.tracker.accept(m));
+    if (this.tracker.hasGap) void this.resume().catch(() => {});
+  }
+
+  private onRead(e: ReadEvent): void {
+    if (e.participant.kind === "visitor") return;
+    this.agentReadSeq = Math.max(this.agentReadSeq, e.seq);
+    this.render();
+  }
+
+  private onTyping(e: TypingEvent): void {
+    if (e.participant.kind === "visitor") return;
+    clearTimeout(this.typingTimer);
+    this.panel.setTyping(e.isTyping ? `${e.participant.name || "Agent"} is typing…` : "");
+    // A lost "stopped typing" must not leave the indicator on forever.
+    if (e.isTyping) this.typingTimer = setTimeout(() => this.panel.setTyping(""), 8000);
+  }
+
+  private setConversation(c: Conversation): void {
+    this.conversation = c;
+    if (c.routing !== "queued") this.queue = undefined;
+    this.render();
+  }
+
+  private show(shown: Message[]): void {
+    if (!shown.length) return;
+    this.messages = mergeBySeq(this.messages, shown);
+    if (shown.some((m) => m.author.kind !== "visitor")) this.panel.setTyping("");
+    this.render();
+    this.markRead();
+  }
+
+  // ---- sending ----
+
+  private get self(): Participant {
+    return { kind: "visitor", id: this.visitor?.visitorId ?? "", name: this.identity.name ?? "" };
+  }
+
+  private send(text: string, attachments?: Attachment[]): void {
+    this.typing.stop();
+    this.outbox.add({ clientMessageId: newClientMessageId(), text, ...(attachments ? { attachments } : {}) });
+    this.render();
+    void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const hub = this.hub;
+    if (!hub?.isConnected) return this.render();
+    await this.outbox.flush(
+      (req) => hub.sendMessage(req),
+      (req, ack) => {
+        const mine: Message = {
+          id: ack.id, conversationId: this.conversation?.id ?? "", seq: ack.seq, clientMessageId: req.clientMessageId,
+          author: this.self, text: req.text, attachments: req.attachments ?? [], private: false, sentAt: ack.sentAt,
+        };
+        this.show(this.tracker.accept(mine));
+        if (this.tracker.hasGap) void this.resume().catch(() => {});
+        if (!this.conversation) void hub.getConversation().then((c) => c && this.setConversation(c), () => {});
+      },
+      () => this.render(),
+    );
+    this.render();
+  }
+
+  private async upload(file: File): Promise<void> {
+    this.error = `Uploading ${file.name}…`;
+    this.render();
+    try {
+      const attachment = await this.rest.upload(file, this.visitor?.visitorToken ?? "");
+      this.error = "";
+      this.send("", [attachment]);
+    } catch (err) {
+      const code = err instanceof ProblemError ? err.code : hubErrorCode(err);
+      this.error = code === "too_large" ? "That file is too large." : `Could not send the file: ${hubErrorText(err)}`;
+      this.render();
+    }
+  }
+
+  private loadFile(a: Attachment): Promise<string> {
+    let url = this.fileUrls.get(a.id);
+    if (!url) {
+      url = this.rest.fetchFile(a.url, this.visitor?.visitorToken ?? "").then((b) => URL.createObjectURL(b));
+      url.catch(() => this.fileUrls.delete(a.id));
+      this.fileUrls.set(a.id, url);
+    }
+    return url;
+  }
+
+  private async submitContact(d: ContactDetails): Promise<void> {
+    this.identity = { ...this.identity, name: d.name ?? this.identity.name, email: d.email ?? this.identity.email };
+    this.preChatDone = true;
+    this.render();
+    try {
+      await this.refreshSession();
+    } catch {
+      /* the name and e-mail are a courtesy; the message matters more */
+    }
+    if (d.question) this.send(d.question);
+  }
+
+  // ---- reading and unread ----
+
+  private get visible(): boolean {
+    return this.isOpen && document.visibilityState === "visible";
+  }
+
+  private markRead(): void {
+    const top = this.tracker.lastSeq;
+    if (!this.visible || !this.visitor || !this.connected || top <= this.visitor.readSeq) return;
+    this.visitor.readSeq = top;
+    this.serverUnread = 0;
+    saveVisitor(this.tenant, this.visitor);
+    void this.hub?.markRead(top).catch(() => {});
+    this.updateUnread();
+  }
+
+  private updateUnread(): void {
+    const count = this.visible ? 0 : Math.max(this.serverUnread, countUnread(this.messages, this.visitor?.readSeq ?? 0, "visitor"));
+    this.panel.setBadge(count);
+    if (count === this.lastUnread) return;
+    this.lastUnread = count;
+    for (const cb of this.unreadListeners) {
+      try {
+        cb(count);
+      } catch {
+        /* a host page callback must not break the widget */
+      }
+    }
+  }
+
+  // ---- drawing ----
+
+  private render(): void {
+    const s = this.settings;
+    this.panel.showItems(this.list.nodes({
+      greeting: s?.greeting ?? "", messages: this.messages, pending: this.outbox.pending(), agentReadSeq: this.agentReadSeq, self: this.self,
+    }));
+    this.panel.setNotice(this.noticeText());
+    this.panel.setCard(this.card(), !this.conversationResolved());
+    this.updateUnread();
+  }
+
+  private noticeText(): string {
+    if (this.error) return this.error;
+    if (this.hub && !this.connected) return "Reconnecting…";
+    const q = this.queue;
+    if (q && q.position > 0) return `You are number ${q.position} in line. Estimated wait: ${formatWait(q.estimatedWaitSeconds)}.`;
+    return "";
+  }
+
+  private conversationResolved(): boolean {
+    return this.conversation?.status === "resolved";
+  }
+
+  private cardKey = "";
+  private cardEl: HTMLElement | null = null;
+
+  /** The form shown in place of (or above) the composer; kept while its key is unchanged so typing is not lost. */
+  private card(): HTMLElement | null {
+    const s = this.settings;
+    let key = "";
+    const fresh = !this.conversation && this.messages.length === 0 && this.outbox.size === 0;
+    if (this.conversationResolved() && !this.conversation?.rating) key = this.rated ? "thanks" : "rating";
+    else if (s && fresh && !s.agentsOnline && !s.botEnabled) key = "offline";
+    else if (s && fresh && s.preChatForm?.enabled && s.preChatForm.fields?.length && !this.preChatDone) key = "prechat";
+    if (key !== this.cardKey) {
+      this.cardKey = key;
+      this.cardEl = this.makeCard(key);
+    }
+    return this.cardEl;
+  }
+
+  private makeCard(key: string): HTMLElement | null {
+    const s = this.settings!;
+    switch (key) {
+      case "rating":
+        return ratingForm((score, comment) => {
+          this.rated = true;
+          void this.hub?.rate(score, comment).catch(() => {});
+          this.render();
+        });
+      case "thanks":
+        return h("div", { class: "card" }, h("p", null, "Thank you for your feedback."));
+      case "offline":
+        return offlineForm(s.offlineMessage, (d) => void this.submitContact(d));
+      case "prechat":
+        return preChatForm(s.greeting || "Tell us a little about you.", s.preChatForm.fields, (d) => void this.submitContact(d));
+      default:
+        return null;
+    }
+  }
+}
