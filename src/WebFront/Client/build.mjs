@@ -1,7 +1,7 @@
 // Builds both front-ends into ../wwwroot: widget.js (one self-contained IIFE), console/ (the agent SPA) and the
 // demo page. esbuild only: one dependency, sub-second builds. `node build.mjs --dev` skips minification.
 import { build } from "esbuild";
-import { copyFile, mkdir, rm } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,7 +11,7 @@ const dev = process.argv.includes("--dev");
 
 const common = { bundle: true, minify: !dev, sourcemap: dev ? "inline" : false, target: "es2019", legalComments: "none", logLevel: "warning" };
 
-await rm(out, { recursive: true, force: true });
+// wwwroot may hold the server's own static files too, so only our files are overwritten; nothing is deleted.
 await mkdir(join(out, "console"), { recursive: true });
 
 await Promise.all([
