@@ -121,7 +121,7 @@ export class ConsoleModel extends Observable {
       ]);
       for (const c of [...queue, ...mine, ...all]) this.upsert(c, false);
       this.lists = { queue: queue.map((c) => c.id), mine: mine.map((c) => c.id), all: all.map((c) => c.id) };
-      this.waiting = Math.max(this.waiting, queue.length);
+      this.waiting = queue.length;
       this.unreadTotal = [...this.unread.values()].reduce((a, b) => a + b, 0);
       this.updateTitle();
       this.changed();
@@ -153,6 +153,16 @@ export class ConsoleModel extends Observable {
       notify(m.author.name || "New message", m.text || "(attachment)", () => this.navigate(m.conversationId));
     }
     this.changed();
+  }
+
+  /**
+   * A list's conversations as they are now: events change a conversation before the next list read, so a
+   * conversation someone accepted leaves the queue at once instead of up to a refresh later.
+   */
+  listed(name: ListName): Conversation[] {
+    const belongs = (c: Conversation) =>
+      name === "queue" ? !c.assignee && c.status === "open" : name === "mine" ? c.assignee?.id === this.agent.id : true;
+    return this.lists[name].map((id) => this.conversations.get(id)).filter((c): c is Conversation => !!c && belongs(c));
   }
 
   async open(id: string): Promise<void> {

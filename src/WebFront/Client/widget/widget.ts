@@ -363,7 +363,7 @@ export class Widget {
     const s = this.settings;
     let key = "";
     const fresh = !this.conversation && this.messages.length === 0 && this.outbox.size === 0;
-    if (this.conversationResolved() && !this.conversation?.rating) key = this.rated ? "thanks" : "rating";
+    if (this.conversationResolved() && (this.rated || !this.conversation?.rating)) key = this.rated ? "thanks" : "rating";
     else if (s && fresh && !s.agentsOnline && !s.botEnabled) key = "offline";
     else if (s && fresh && s.preChatForm?.enabled && s.preChatForm.fields?.length && !this.preChatDone) key = "prechat";
     if (key !== this.cardKey) {

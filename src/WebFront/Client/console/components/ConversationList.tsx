@@ -7,8 +7,8 @@ const TABS: Array<[ListName, string]> = [["queue", "Queue"], ["mine", "Mine"], [
 
 export function ConversationList({ model, selected }: { model: ConsoleModel; selected?: string }) {
   const [tab, setTab] = useState<ListName>("mine");
-  const ids = model.lists[tab];
-  const unreadIn = (list: ListName) => model.lists[list].reduce((n, id) => n + (model.unread.get(id) ?? 0), 0);
+  const listed = model.listed(tab);
+  const unreadIn = (list: ListName) => model.listed(list).reduce((n, c) => n + (model.unread.get(c.id) ?? 0), 0);
   return (
     <aside class="conversations">
       <div class="tabs" role="tablist">
@@ -20,11 +20,11 @@ export function ConversationList({ model, selected }: { model: ConsoleModel; sel
         ))}
       </div>
       <ul>
-        {ids.length === 0 && <li class="none">Nothing here.</li>}
-        {ids.map((id) => {
-          const c = model.conversations.get(id);
-          return c && <Row c={c} unread={model.unread.get(id) ?? 0} selected={id === selected} onAccept={tab === "queue" ? () => void model.act(() => model.hub.accept(id)).then(() => model.navigate(id)) : undefined} />;
-        })}
+        {listed.length === 0 && <li class="none">Nothing here.</li>}
+        {listed.map((c) => (
+          <Row c={c} unread={model.unread.get(c.id) ?? 0} selected={c.id === selected}
+            onAccept={tab === "queue" ? () => void model.act(() => model.hub.accept(c.id)).then(() => model.navigate(c.id)) : undefined} />
+        ))}
       </ul>
     </aside>
   );
