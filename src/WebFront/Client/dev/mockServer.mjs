@@ -32,6 +32,22 @@ const messages = new Map(); // conversationId -> message[]
 const tokens = new Map(); // token -> {kind, id}
 const connections = new Set(); // {ws, kind, id}
 const uploads = new Map();
+const readMarks = new Map(); // `${conversationId}:${reader}` -> seq; reader is "visitor" or an agent id
+const debug = { skipNextVisitorPush: false, dropAfterNextVisitorSend: false };
+
+function unreadFor(c, reader) {
+  const mark = readMarks.get(`${c.id}:${reader}`) ?? 0;
+  return messages.get(c.id).filter((m) => m.seq > mark && !m.private && (reader === "visitor" ? m.author.kind !== "visitor" : m.author.kind === "visitor")).length;
+}
+function sendUnread(c) {
+  for (const conn of connections) {
+    if (conn.kind === "visitor" && visitors.get(conn.id)?.conversationId === c.id) send(conn, "unread", { conversationId: c.id, count: unreadFor(c, "visitor") });
+    if (conn.kind === "agent") {
+      const total = [...conversations.values()].filter((x) => x.assignee?.id === conn.id).reduce((n, x) => n + unreadFor(x, conn.id), 0);
+      send(conn, "unread", { conversationId: c.id, count: unreadFor(c, conn.id), total });
+    }
+  }
+}
 
 function conversationFor(visitorId) {
   const v = visitors.get(visitorId);
@@ -50,6 +66,10 @@ function send(conn, target, arg) {
   conn.ws.send(JSON.stringify({ type: 1, target, arguments: [arg] }) + RS);
 }
 function toConversation(c, target, arg, { includeVisitor = true } = {}) {
+  if (target === "message" && includeVisitor && debug.skipNextVisitorPush) {
+    debug.skipNextVisitorPush = false;
+    includeVisitor = false;
+  }
   for (const conn of connections) {
     if (conn.kind === "agent" || (includeVisitor && conn.kind === "visitor" && visitors.get(conn.id)?.conversationId === c.id)) send(conn, target, arg);
   }
@@ -68,12 +88,13 @@ function append(c, author, req) {
   c.lastSeq = m.seq;
   c.lastMessage = m;
   toConversation(c, "message", m, { includeVisitor: !m.private });
+  sendUnread(c);
   return m;
 }
 
 const visitorHub = {
   SendMessage(conn, req) { const c = conversationFor(conn.id); const v = visitors.get(conn.id); const m = append(c, { kind: "visitor", id: v.id, name: v.name || "Visitor" }, req); return { id: m.id, seq: m.seq, sentAt: m.sentAt }; },
-  MarkRead(conn, seq) { const c = conversationFor(conn.id); toConversation(c, "read", { conversationId: c.id, participant: { kind: "visitor", id: conn.id, name: "" }, seq }); },
+  MarkRead(conn, seq) { const c = conversationFor(conn.id); readMarks.set(`${c.id}:visitor`, seq); sendUnread(c); toConversation(c, "read", { conversationId: c.id, participant: { kind: "visitor", id: conn.id, name: "" }, seq }); },
   Typing(conn, isTyping, draft) { const v = visitors.get(conn.id); if (v.conversationId) broadcastAgents("typing", { conversationId: v.conversationId, participant: { kind: "visitor", id: v.id, name: v.name || "Visitor" }, isTyping, draft }); },
   Resume(conn, lastSeq) { const v = visitors.get(conn.id); return v.conversationId ? messages.get(v.conversationId).filter((m) => !m.private && m.seq > lastSeq).slice(0, 200) : []; },
   GetHistory(conn, before, limit) { const v = visitors.get(conn.id); return v.conversationId ? messages.get(v.conversationId).filter((m) => !m.private && (before == null || m.seq < before)).slice(-limit) : []; },
@@ -94,8 +115,8 @@ const agentHub = {
   Leave() {},
   Accept(conn, id) { const c = conv(id); const a = agents.get(conn.id); c.assignee = { kind: "agent", id: a.id, name: a.name }; c.routing = "assigned"; return updated(c); },
   SendMessage(conn, req) { const a = agents.get(conn.id); const c = conv(req.conversationId); if (c.status === "resolved" && !req.private) throw new Error("closed: the conversation is resolved"); const m = append(c, { kind: "agent", id: a.id, name: a.name }, req); return { id: m.id, seq: m.seq, sentAt: m.sentAt }; },
-  MarkRead(conn, id, seq) { const c = conv(id); toConversation(c, "read", { conversationId: id, participant: { kind: "agent", id: conn.id, name: agents.get(conn.id).name }, seq }); },
-  MarkUnread() {},
+  MarkRead(conn, id, seq) { const c = conv(id); readMarks.set(`${id}:${conn.id}`, seq); sendUnread(c); toConversation(c, "read", { conversationId: id, participant: { kind: "agent", id: conn.id, name: agents.get(conn.id).name }, seq }); },
+  MarkUnread(conn, id) { const c = conv(id); readMarks.set(`${id}:${conn.id}`, 0); sendUnread(c); },
   Typing(conn, id, isTyping) { const c = conv(id); toConversation(c, "typing", { conversationId: id, participant: { kind: "agent", id: conn.id, name: agents.get(conn.id).name }, isTyping }); },
   Transfer(conn, id, to) { const c = conv(id); if (to.agentId) { const a = agents.get(to.agentId); c.assignee = { kind: "agent", id: a.id, name: a.name }; } else { c.group = to.groupId; c.assignee = null; c.routing = "queued"; } return updated(c); },
   SetConversationStatus(conn, id, status, until) { const c = conv(id); c.status = status; c.snoozedUntil = until ?? null; return updated(c); },
@@ -181,6 +202,12 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/cs
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   try {
+    // Switches for exercising the clients' recovery paths from a test.
+    if (url.pathname === "/debug/drop") { for (const c of connections) c.ws.terminate(); return json(res, 200, {}); }
+    if (url.pathname === "/debug/skip-next-visitor-push") { debug.skipNextVisitorPush = true; return json(res, 200, {}); }
+    if (url.pathname === "/debug/drop-after-next-visitor-send") { debug.dropAfterNextVisitorSend = true; return json(res, 200, {}); }
+    if (url.pathname === "/debug/messages") return json(res, 200, [...messages.values()].flat());
+    if (url.pathname === "/debug/settings") { Object.assign(settings, Object.fromEntries(url.searchParams)); for (const k of ["agentsOnline", "botEnabled"]) settings[k] = settings[k] === true || settings[k] === "true"; if (url.searchParams.has("prechat")) settings.preChatForm = { enabled: true, fields: ["name", "email", "question"] }; return json(res, 200, settings); }
     if (url.pathname.startsWith("/api/v1/")) return await rest(req, res, url.pathname.slice(7) + url.search);
     if (url.pathname.endsWith("/negotiate")) {
       return json(res, 200, { negotiateVersion: 1, connectionId: randomUUID(), connectionToken: randomUUID(), availableTransports: [{ transport: "WebSockets", transferFormats: ["Text"] }] });
@@ -220,6 +247,11 @@ server.on("upgrade", (req, socket, head) => {
           reply = { type: 3, invocationId: msg.invocationId, result: fn(conn, ...msg.arguments) ?? null };
         } catch (err) {
           reply = { type: 3, invocationId: msg.invocationId, error: `An unexpected error occurred invoking '${msg.target}' on the server. HubException: ${err.message}` };
+        }
+        if (hubKind === "visitor" && msg.target === "SendMessage" && debug.dropAfterNextVisitorSend) {
+          debug.dropAfterNextVisitorSend = false; // stored, but the ack is lost with the connection
+          ws.terminate();
+          continue;
         }
         if (msg.invocationId !== undefined) ws.send(JSON.stringify(reply) + RS);
       }

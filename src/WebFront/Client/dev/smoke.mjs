@@ -70,6 +70,66 @@ try {
   await visitor.locator("[data-customerservice] >> css=.badge").filter({ hasText: "1" }).waitFor();
   step("closed widget shows unread badge 1");
   await agent.screenshot({ path: `${out}/console.png` });
+  // Recovery paths, using the mock's debug switches.
+  const W = (css) => visitor.locator(`[data-customerservice] >> css=${css}`);
+  const hit = (path) => fetch(base + path).then((r) => r.json());
+  await W(".bubble").click();
+  await hit("/debug/drop-after-next-visitor-send");
+  await W("textarea").fill("lost ack test");
+  await W("textarea").press("Enter");
+  await W(".msg.mine").filter({ hasText: "lost ack test" }).waitFor();
+  await visitor.waitForFunction(() => !document.querySelector("[data-customerservice]").shadowRoot.textContent.includes("Sending…"), null, { timeout: 20000 });
+  const stored = (await hit("/debug/messages")).filter((m) => m.text === "lost ack test").length;
+  step(`lost ack: resent after reconnect, stored ${stored} time(s)`);
+  if (stored !== 1) throw new Error("a resend created a duplicate");
+
+  await hit("/debug/skip-next-visitor-push");
+  for (const text of ["gap one", "gap two"]) {
+    await agent.fill("textarea[aria-label=Reply]", text);
+    await agent.keyboard.press("Enter");
+  }
+  await W(".msg.theirs").filter({ hasText: "gap two" }).waitFor();
+  const order = await W(".msg").allTextContents();
+  const i1 = order.findIndex((t) => t.includes("gap one"));
+  const i2 = order.findIndex((t) => t.includes("gap two"));
+  step(`gap: "gap one" at ${i1}, "gap two" at ${i2}`);
+  if (i1 < 0 || i1 > i2) throw new Error("the gap was not filled before showing what followed");
+
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  await W("input[type=file]").setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: png });
+  await visitor.waitForFunction(() => [...document.querySelector("[data-customerservice]").shadowRoot.querySelectorAll(".msg img")].some((i) => i.src.startsWith("blob:")), null, { timeout: 10000 });
+  await W("input[type=file]").setInputFiles({ name: "notes.html", mimeType: "text/html", buffer: Buffer.from("<script>alert(1)</script>") });
+  await W("a.file").filter({ hasText: "notes.html" }).waitFor();
+  step("upload: png inline, html as a download link");
+
+  await visitor.evaluate(() => window.CustomerService.identify({ name: "Zed", email: "zed@example.com" }));
+  step("identify() accepted");
+
+  await hit("/debug/settings?agentsOnline=false&botEnabled=false");
+  const offline = await (await browser.newContext()).newPage();
+  await offline.goto(base + "/");
+  await offline.click("[data-customerservice] >> css=.bubble");
+  await offline.fill("[data-customerservice] >> css=input[name=email]", "late@example.com");
+  await offline.fill("[data-customerservice] >> css=textarea[name=question]", "please call me back");
+  await offline.click("[data-customerservice] >> css=button.primary");
+  await offline.locator("[data-customerservice] >> css=.msg.mine").filter({ hasText: "please call me back" }).waitFor();
+  step("offline form sent a message");
+  await hit("/debug/settings?agentsOnline=true&prechat=1");
+  const pre = await (await browser.newContext()).newPage();
+  await pre.goto(base + "/");
+  await pre.click("[data-customerservice] >> css=.bubble");
+  await pre.fill("[data-customerservice] >> css=input[name=name]", "Pat");
+  await pre.fill("[data-customerservice] >> css=input[name=email]", "pat@example.com");
+  await pre.fill("[data-customerservice] >> css=textarea[name=question]", "where is my parcel?");
+  await pre.click("[data-customerservice] >> text=Start chat");
+  await pre.locator("[data-customerservice] >> css=.msg.mine").filter({ hasText: "where is my parcel?" }).waitFor();
+  step("pre-chat form started a conversation");
+  await pre.screenshot({ path: `${out}/widget-prechat.png` });
+  await agent.goto(base + "/console/#/admin/settings");
+  await agent.locator("form.settings").waitFor();
+  await agent.screenshot({ path: `${out}/console-admin.png` });
+  step("admin settings page renders");
+
   const phone = await browser.newPage({ viewport: { width: 390, height: 740 }, isMobile: true });
   await phone.goto(base + "/");
   await phone.click("[data-customerservice] >> css=.bubble");

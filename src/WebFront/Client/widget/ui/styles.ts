@@ -3,6 +3,7 @@
 export const WIDGET_CSS = `
 :host{all:initial;--cs-primary:#2563eb;--cs-on-primary:#fff;--cs-bg:#fff;--cs-fg:#1f2937;--cs-muted:#6b7280;--cs-line:#e5e7eb;--cs-mine:var(--cs-primary);--cs-theirs:#f3f4f6;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--cs-fg)}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 button{font:inherit;cursor:pointer}
 svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .bubble{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;background:var(--cs-primary);color:var(--cs-on-primary);box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center;z-index:2147483646}
@@ -10,7 +11,6 @@ svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;background:#dc2626;color:#fff;font-size:12px;line-height:20px;text-align:center}
 .badge:empty{display:none}
 .panel{position:fixed;right:20px;bottom:88px;width:370px;height:min(600px,calc(100vh - 110px));background:var(--cs-bg);border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.25);display:flex;flex-direction:column;overflow:hidden;z-index:2147483647}
-.panel[hidden]{display:none}
 @media (max-width:480px){.panel{inset:0;width:100%;height:100%;border-radius:0}}
 header{background:var(--cs-primary);color:var(--cs-on-primary);padding:12px 14px;display:flex;align-items:center;gap:8px}
 header .title{flex:1;font-weight:600;font-size:15px}
