@@ -122,7 +122,8 @@ export class ConsoleModel extends Observable {
       for (const c of [...queue, ...mine, ...all]) this.upsert(c, false);
       this.lists = { queue: queue.map((c) => c.id), mine: mine.map((c) => c.id), all: all.map((c) => c.id) };
       this.waiting = queue.length;
-      this.unreadTotal = [...this.unread.values()].reduce((a, b) => a + b, 0);
+      // The server's unread events carry the exact total; between them, the sum over my conversations.
+      this.unreadTotal = mine.reduce((n, c) => n + (this.unread.get(c.id) ?? 0), 0);
       this.updateTitle();
       this.changed();
     } catch (err) {
@@ -149,7 +150,9 @@ export class ConsoleModel extends Observable {
     const isOpen = this.current?.id === m.conversationId;
     if (isOpen) this.current!.onMessage(m);
     const fromOthers = !(m.author.kind === "agent" && m.author.id === this.agent.id);
-    if (fromOthers && !m.private && (!isOpen || document.visibilityState === "hidden")) {
+    // Colleagues' conversations are not this agent's business unless they open them.
+    const concernsMe = !c || !c.assignee || c.assignee.id === this.agent.id;
+    if (fromOthers && concernsMe && !m.private && (!isOpen || document.visibilityState === "hidden")) {
       notify(m.author.name || "New message", m.text || "(attachment)", () => this.navigate(m.conversationId));
     }
     this.changed();

@@ -2,6 +2,7 @@ import type {
   Agent, AgentInput, Attachment, CannedReply, Conversation, Group, LoginRequest, LoginResponse, Message, Problem, TenantSettings,
 } from "../shared/protocol";
 import { API_PREFIX } from "../shared/protocol";
+import { ownFileUrl } from "../shared/attachments";
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem) {
@@ -70,7 +71,9 @@ export class ConsoleRest {
 
   /** Files need the token, which <img src> cannot send: fetch them and show a blob url. */
   async fileUrl(url: string): Promise<string> {
-    const res = await fetch(url, { headers: this.auth() });
+    const own = ownFileUrl(location.origin, url);
+    if (!own) throw new Error("not a file of this server");
+    const res = await fetch(own, { headers: this.auth() });
     if (!res.ok) throw await apiError(res);
     return URL.createObjectURL(await res.blob());
   }

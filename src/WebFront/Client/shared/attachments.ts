@@ -13,8 +13,16 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Attachment urls are server paths (/api/v1/files/...); only http(s) urls relative to the server are followed. */
-export function attachmentHref(baseUrl: string, url: string): string {
-  const resolved = new URL(url, baseUrl + "/");
-  return resolved.protocol === "http:" || resolved.protocol === "https:" ? resolved.href : "#";
+/**
+ * The absolute url of an attachment if it is a file on our own server, else undefined. Files are fetched with the
+ * user's token, so a forged attachment pointing elsewhere must never be fetched: it would hand the token over.
+ */
+export function ownFileUrl(baseUrl: string, url: string): string | undefined {
+  try {
+    const base = new URL(baseUrl + "/");
+    const u = new URL(url, base);
+    return u.origin === base.origin && u.pathname.startsWith("/api/v1/files/") ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import { appendMessageText, escapeHtml, splitLinks } from "../shared/text";
-import { isRasterImage, attachmentHref } from "../shared/attachments";
+import { isRasterImage } from "../shared/attachments";
 
 describe("message text stays text", () => {
   it("renders an <img onerror> payload literally", () => {
@@ -47,8 +47,15 @@ describe("attachments", () => {
     for (const t of ["image/svg+xml", "text/html", "application/pdf", ""]) expect(isRasterImage({ contentType: t })).toBe(false);
   });
 
-  it("never produces a javascript: href", () => {
-    expect(attachmentHref("https://h", "javascript:alert(1)")).toBe("#");
-    expect(attachmentHref("https://h", "/api/v1/files/demo/f1")).toBe("https://h/api/v1/files/demo/f1");
+});
+
+describe("attachment urls", () => {
+  it("fetches only files of our own server, so a forged url never receives the token", async () => {
+    const { ownFileUrl } = await import("../shared/attachments");
+    expect(ownFileUrl("https://chat.example.com", "/api/v1/files/demo/f1")).toBe("https://chat.example.com/api/v1/files/demo/f1");
+    expect(ownFileUrl("https://chat.example.com", "https://evil.example/api/v1/files/demo/f1")).toBeUndefined();
+    expect(ownFileUrl("https://chat.example.com", "//evil.example/x")).toBeUndefined();
+    expect(ownFileUrl("https://chat.example.com", "/api/v1/agents")).toBeUndefined();
+    expect(ownFileUrl("https://chat.example.com", "javascript:alert(1)")).toBeUndefined();
   });
 });

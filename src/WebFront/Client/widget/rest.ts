@@ -1,5 +1,6 @@
 import type { Attachment, WidgetSessionRequest, WidgetSessionResponse } from "../shared/protocol";
 import { API_PREFIX } from "../shared/protocol";
+import { ownFileUrl } from "../shared/attachments";
 
 /** The widget's REST calls: the session and uploads. */
 export class WidgetRest {
@@ -29,7 +30,9 @@ export class WidgetRest {
 
   /** Files need the visitor token, which an <img src> cannot send, so they are fetched and shown as blob urls. */
   async fetchFile(url: string, token: string): Promise<Blob> {
-    const res = await fetch(new URL(url, this.baseUrl + "/").href, { headers: { Authorization: `Bearer ${token}` } });
+    const own = ownFileUrl(this.baseUrl, url);
+    if (!own) throw new Error("not a file of this server");
+    const res = await fetch(own, { headers: { Authorization: `Bearer ${token}` } });
     if (!res.ok) throw await problem(res);
     return res.blob();
   }

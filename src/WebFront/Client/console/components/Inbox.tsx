@@ -16,7 +16,7 @@ export function Inbox({ model, conversationId }: { model: ConsoleModel; conversa
       <ConversationList model={model} selected={conversationId} />
       {current ? (
         <>
-          <ConversationView model={model} open={current} />
+          <ConversationView key={current.id} model={model} open={current} />
           <VisitorPanel open={current} />
         </>
       ) : (

@@ -1,5 +1,6 @@
 import { badgeText } from "../../shared/unread";
 import { WIDGET_CSS } from "./styles";
+import { readableTextOn } from "../contrast";
 import { h, icon, ICONS } from "./dom";
 
 export interface PanelHandlers {
@@ -77,7 +78,12 @@ export class Panel {
   }
 
   setTheme(primaryColor: string | undefined): void {
-    if (primaryColor && CSS.supports("color", primaryColor)) this.host.style.setProperty("--cs-primary", primaryColor);
+    if (!primaryColor || !CSS.supports("color", primaryColor)) return;
+    this.host.style.setProperty("--cs-primary", primaryColor);
+    // The browser resolves any CSS colour syntax to rgb() for us.
+    this.bubble.style.color = primaryColor;
+    this.host.style.setProperty("--cs-on-primary", readableTextOn(getComputedStyle(this.bubble).color));
+    this.bubble.style.color = "";
   }
 
   setTitle(title: string, subtitle: string): void {
