@@ -14,12 +14,13 @@ const port = Number(process.env.PORT ?? 5080);
 const RS = "\u001e";
 const now = () => new Date().toISOString();
 
-const settings = {
+const defaultSettings = () => ({
   tenant: "demo", name: "Demo shop", primaryColor: "#7c3aed", greeting: "Hi! Ask us anything.",
   offlineMessage: "We are offline. Leave a message.", preChatForm: { enabled: false, fields: ["name", "email", "question"] },
   agentsOnline: true, botEnabled: false, allowedOrigins: [], identitySecret: "secret", draftPreview: true,
   routing: { sticky: true, unansweredReassignAfterSeconds: 120 }, businessHours: null,
-};
+});
+const settings = defaultSettings();
 const agents = new Map([
   ["ann", { id: "ann", email: "ann@demo.test", name: "Ann Admin", role: "admin", status: "online", capacity: 5, groups: ["sales"] }],
   ["bob", { id: "bob", email: "bob@demo.test", name: "Bob Agent", role: "agent", status: "online", capacity: 5, groups: [] }],
@@ -203,6 +204,11 @@ const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   try {
     // Switches for exercising the clients' recovery paths from a test.
+    if (url.pathname === "/debug/reset") {
+      for (const m of [visitors, conversations, messages, readMarks]) m.clear();
+      Object.assign(settings, defaultSettings());
+      return json(res, 200, {});
+    }
     if (url.pathname === "/debug/drop") { for (const c of connections) c.ws.terminate(); return json(res, 200, {}); }
     if (url.pathname === "/debug/skip-next-visitor-push") { debug.skipNextVisitorPush = true; return json(res, 200, {}); }
     if (url.pathname === "/debug/drop-after-next-visitor-send") { debug.dropAfterNextVisitorSend = true; return json(res, 200, {}); }

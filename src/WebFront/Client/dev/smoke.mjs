@@ -11,6 +11,7 @@ const browser = await chromium.launch({
 });
 const step = (s) => console.log("·", s);
 try {
+  await fetch(base + "/debug/reset");
   const visitor = await browser.newPage({ viewport: { width: 1000, height: 760 } });
   visitor.on("pageerror", (e) => console.log("visitor page error:", e.message));
   await visitor.goto(base + "/");

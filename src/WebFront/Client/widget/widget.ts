@@ -2,20 +2,20 @@ import type {
   Attachment, Conversation, Message, Participant, ReadEvent, TypingEvent, VisitorQueueEvent, VisitorSendMessage,
   WidgetSessionRequest, WidgetSettings,
 } from "../shared/protocol";
-import { RESUME_PAGE_SIZE } from "../shared/protocol";
-import { hubErrorCode, hubErrorText } from "../shared/hubErrors";
 import { newClientMessageId } from "../shared/ids";
 import { Outbox } from "../shared/outbox";
-import { mergeBySeq, resumeAll, SeqTracker } from "../shared/seqTracker";
 import { TypingNotifier } from "../shared/typingNotifier";
-import { countUnread } from "../shared/unread";
-import { WidgetRest, ProblemError } from "./rest";
+import { MessageFeed } from "./messageFeed";
+import { UnreadCounter } from "./unreadCounter";
+import { chooseCard } from "./cards";
+import { WidgetRest } from "./rest";
+import { WidgetFiles, uploadErrorText } from "./files";
 import { loadVisitor, saveVisitor, type StoredVisitor } from "./storage";
 import { VisitorHub } from "./visitorHub";
 import { Panel } from "./ui/panel";
 import { MessageList } from "./ui/messageList";
-import { offlineForm, preChatForm, ratingForm, type ContactDetails } from "./ui/forms";
-import { h } from "./ui/dom";
+import type { ContactDetails } from "./ui/forms";
+import { CardView } from "./ui/cardView";
 import { formatWait } from "./wait";
 
 export interface Identity {
@@ -32,10 +32,10 @@ export class Widget {
   private readonly list: MessageList;
   private readonly outbox = new Outbox<VisitorSendMessage>();
   private readonly typing: TypingNotifier;
-  private readonly unreadListeners = new Set<(count: number) => void>();
-  private readonly fileUrls = new Map<string, Promise<string>>();
-  private tracker = new SeqTracker();
-  private messages: Message[] = [];
+  private readonly unread = new UnreadCounter();
+  private readonly files: WidgetFiles;
+  private readonly cards: CardView;
+  private readonly feed: MessageFeed;
   private settings?: WidgetSettings;
   private visitor?: StoredVisitor;
   private hub?: VisitorHub;
@@ -43,14 +43,10 @@ export class Widget {
   private queue?: VisitorQueueEvent;
   private identity: Identity = {};
   private agentReadSeq = 0;
-  private serverUnread = 0;
-  private lastUnread = -1;
   private isOpen = false;
   private connected = false;
   private preChatDone = false;
   private rated = false;
-  private resuming?: Promise<void>;
-  private resumeAgain = false;
   private typingTimer?: ReturnType<typeof setTimeout>;
   private error = "";
   readonly ready: Promise<void>;
@@ -63,10 +59,20 @@ export class Widget {
       input: (draft) => this.typing.input(draft),
       file: (file) => void this.upload(file),
     });
-    this.list = new MessageList((a) => this.loadFile(a), (id) => {
+    this.files = new WidgetFiles(this.rest, () => this.visitor?.visitorToken ?? "");
+    this.cards = new CardView({
+      rate: (score, comment) => {
+        this.rated = true;
+        void this.hub?.rate(score, comment).catch(() => {});
+        this.render();
+      },
+      contact: (d) => void this.submitContact(d),
+    });
+    this.list = new MessageList((a) => this.files.load(a), (id) => {
       this.outbox.retry(id);
       void this.flush();
     });
+    this.feed = new MessageFeed((seq) => this.hub!.resume(seq), (shown) => this.onShown(shown));
     this.typing = new TypingNotifier((isTyping, draft) => void this.hub?.typing(isTyping, draft).catch(() => {}));
     this.panel.mount();
     document.addEventListener("visibilitychange", () => this.markRead());
@@ -95,9 +101,7 @@ export class Widget {
   }
 
   onUnread(cb: (count: number) => void): () => void {
-    this.unreadListeners.add(cb);
-    cb(Math.max(0, this.lastUnread));
-    return () => this.unreadListeners.delete(cb);
+    return this.unread.on(cb);
   }
 
   // ---- session and connection ----
@@ -132,9 +136,11 @@ export class Widget {
 
   private async restartHub(): Promise<void> {
     await this.hub?.stop();
-    this.tracker = new SeqTracker();
-    this.messages = [];
+    this.feed.reset();
     this.conversation = null;
+    this.queue = undefined;
+    this.agentReadSeq = 0;
+    this.unread.setServerCount(0);
     this.list.clear();
     this.hub = new VisitorHub(this.baseUrl, () => this.visitor?.visitorToken ?? "", {
       message: (m) => this.onMessage(m),
@@ -142,7 +148,7 @@ export class Widget {
       typing: (e) => this.onTyping(e),
       conversationUpdated: (c) => this.setConversation(c),
       unread: (e) => {
-        this.serverUnread = e.count;
+        this.unread.setServerCount(e.count);
         this.updateUnread();
       },
       queue: (e) => {
@@ -172,37 +178,18 @@ export class Widget {
     try {
       const c = await this.hub!.getConversation();
       if (c) this.setConversation(c);
-      await this.resume();
+      await this.feed.resume();
       await this.flush();
     } catch {
       /* the connection dropped again; the next `connected` repeats this */
     }
   }
 
-  private resume(): Promise<void> {
-    if (this.resuming) {
-      this.resumeAgain = true;
-      return this.resuming;
-    }
-    this.resuming = (async () => {
-      try {
-        do {
-          this.resumeAgain = false;
-          await resumeAll(this.tracker, (seq) => this.hub!.resume(seq), RESUME_PAGE_SIZE, (ms) => this.show(ms));
-        } while (this.resumeAgain);
-      } finally {
-        this.resuming = undefined;
-      }
-    })();
-    return this.resuming;
-  }
-
   // ---- events ----
 
   private onMessage(m: Message): void {
     if (m.private) return; // never sent to visitors; a defensive check costs nothing
-    this.show(this.tracker.accept(m));
-    if (this.tracker.hasGap) void this.resume().catch(() => {});
+    this.feed.accept(m);
   }
 
   private onRead(e: ReadEvent): void {
@@ -225,9 +212,7 @@ export class Widget {
     this.render();
   }
 
-  private show(shown: Message[]): void {
-    if (!shown.length) return;
-    this.messages = mergeBySeq(this.messages, shown);
+  private onShown(shown: Message[]): void {
     if (shown.some((m) => m.author.kind !== "visitor")) this.panel.setTyping("");
     this.render();
     this.markRead();
@@ -256,8 +241,7 @@ export class Widget {
           id: ack.id, conversationId: this.conversation?.id ?? "", seq: ack.seq, clientMessageId: req.clientMessageId,
           author: this.self, text: req.text, attachments: req.attachments ?? [], private: false, sentAt: ack.sentAt,
         };
-        this.show(this.tracker.accept(mine));
-        if (this.tracker.hasGap) void this.resume().catch(() => {});
+        this.feed.accept(mine);
         if (!this.conversation) void hub.getConversation().then((c) => c && this.setConversation(c), () => {});
       },
       () => this.render(),
@@ -269,24 +253,13 @@ export class Widget {
     this.error = `Uploading ${file.name}…`;
     this.render();
     try {
-      const attachment = await this.rest.upload(file, this.visitor?.visitorToken ?? "");
+      const attachment = await this.files.upload(file);
       this.error = "";
       this.send("", [attachment]);
     } catch (err) {
-      const code = err instanceof ProblemError ? err.code : hubErrorCode(err);
-      this.error = code === "too_large" ? "That file is too large." : `Could not send the file: ${hubErrorText(err)}`;
+      this.error = uploadErrorText(err);
       this.render();
     }
-  }
-
-  private loadFile(a: Attachment): Promise<string> {
-    let url = this.fileUrls.get(a.id);
-    if (!url) {
-      url = this.rest.fetchFile(a.url, this.visitor?.visitorToken ?? "").then((b) => URL.createObjectURL(b));
-      url.catch(() => this.fileUrls.delete(a.id));
-      this.fileUrls.set(a.id, url);
-    }
-    return url;
   }
 
   private async submitContact(d: ContactDetails): Promise<void> {
@@ -308,27 +281,17 @@ export class Widget {
   }
 
   private markRead(): void {
-    const top = this.tracker.lastSeq;
+    const top = this.feed.lastSeq;
     if (!this.visible || !this.visitor || !this.connected || top <= this.visitor.readSeq) return;
     this.visitor.readSeq = top;
-    this.serverUnread = 0;
+    this.unread.readAll();
     saveVisitor(this.tenant, this.visitor);
     void this.hub?.markRead(top).catch(() => {});
     this.updateUnread();
   }
 
   private updateUnread(): void {
-    const count = this.visible ? 0 : Math.max(this.serverUnread, countUnread(this.messages, this.visitor?.readSeq ?? 0, "visitor"));
-    this.panel.setBadge(count);
-    if (count === this.lastUnread) return;
-    this.lastUnread = count;
-    for (const cb of this.unreadListeners) {
-      try {
-        cb(count);
-      } catch {
-        /* a host page callback must not break the widget */
-      }
-    }
+    this.panel.setBadge(this.unread.update(this.visible, this.feed.messages, this.visitor?.readSeq ?? 0));
   }
 
   // ---- drawing ----
@@ -336,7 +299,7 @@ export class Widget {
   private render(): void {
     const s = this.settings;
     this.panel.showItems(this.list.nodes({
-      greeting: s?.greeting ?? "", messages: this.messages, pending: this.outbox.pending(), agentReadSeq: this.agentReadSeq, self: this.self,
+      greeting: s?.greeting ?? "", messages: this.feed.messages, pending: this.outbox.pending(), agentReadSeq: this.agentReadSeq, self: this.self,
     }));
     this.panel.setNotice(this.noticeText());
     this.panel.setCard(this.card(), !this.conversationResolved());
@@ -355,41 +318,15 @@ export class Widget {
     return this.conversation?.status === "resolved";
   }
 
-  private cardKey = "";
-  private cardEl: HTMLElement | null = null;
-
-  /** The form shown in place of (or above) the composer; kept while its key is unchanged so typing is not lost. */
+  /** The form shown in place of (or above) the composer, if any. */
   private card(): HTMLElement | null {
     const s = this.settings;
-    let key = "";
-    const fresh = !this.conversation && this.messages.length === 0 && this.outbox.size === 0;
-    if (this.conversationResolved() && (this.rated || !this.conversation?.rating)) key = this.rated ? "thanks" : "rating";
-    else if (s && fresh && !s.agentsOnline && !s.botEnabled) key = "offline";
-    else if (s && fresh && s.preChatForm?.enabled && s.preChatForm.fields?.length && !this.preChatDone) key = "prechat";
-    if (key !== this.cardKey) {
-      this.cardKey = key;
-      this.cardEl = this.makeCard(key);
-    }
-    return this.cardEl;
-  }
-
-  private makeCard(key: string): HTMLElement | null {
-    const s = this.settings!;
-    switch (key) {
-      case "rating":
-        return ratingForm((score, comment) => {
-          this.rated = true;
-          void this.hub?.rate(score, comment).catch(() => {});
-          this.render();
-        });
-      case "thanks":
-        return h("div", { class: "card" }, h("p", null, "Thank you for your feedback."));
-      case "offline":
-        return offlineForm(s.offlineMessage, (d) => void this.submitContact(d));
-      case "prechat":
-        return preChatForm(s.greeting || "Tell us a little about you.", s.preChatForm.fields, (d) => void this.submitContact(d));
-      default:
-        return null;
-    }
+    const kind = !s ? "" : chooseCard({
+      resolved: this.conversationResolved(), hasRating: !!this.conversation?.rating, ratedHere: this.rated,
+      fresh: !this.conversation && this.feed.messages.length === 0 && this.outbox.size === 0,
+      agentsOnline: s.agentsOnline, botEnabled: s.botEnabled, preChatEnabled: !!s.preChatForm?.enabled,
+      preChatFields: s.preChatForm?.fields?.length ?? 0, preChatDone: this.preChatDone,
+    });
+    return this.cards.element(kind, s);
   }
 }
