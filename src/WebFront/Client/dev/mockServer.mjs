@@ -202,7 +202,22 @@ async function rest(req, res, path) {
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
+  // The widget runs on customers' origins: answer CORS like the real server must (no credentials).
+  if (req.headers.origin) res.setHeader("Access-Control-Allow-Origin", req.headers.origin);
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, {
+      "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE",
+      "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "",
+      "Access-Control-Max-Age": "600",
+    });
+    return res.end();
+  }
   try {
+    // A page on another origin (open it as http://localhost:PORT/debug/host-page) that embeds the widget from 127.0.0.1.
+    if (url.pathname === "/debug/host-page") {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      return res.end(`<!doctype html><title>Other site</title><p>A customer's page.</p><script src="http://127.0.0.1:${port}/widget.js" data-tenant="demo" async></script>`);
+    }
     // Switches for exercising the clients' recovery paths from a test.
     if (url.pathname === "/debug/reset") {
       for (const m of [visitors, conversations, messages, readMarks]) m.clear();
@@ -213,7 +228,7 @@ const server = createServer(async (req, res) => {
     if (url.pathname === "/debug/skip-next-visitor-push") { debug.skipNextVisitorPush = true; return json(res, 200, {}); }
     if (url.pathname === "/debug/drop-after-next-visitor-send") { debug.dropAfterNextVisitorSend = true; return json(res, 200, {}); }
     if (url.pathname === "/debug/messages") return json(res, 200, [...messages.values()].flat());
-    if (url.pathname === "/debug/settings") { Object.assign(settings, Object.fromEntries(url.searchParams)); for (const k of ["agentsOnline", "botEnabled"]) settings[k] = settings[k] === true || settings[k] === "true"; if (url.searchParams.has("prechat")) settings.preChatForm = { enabled: true, fields: ["name", "email", "question"] }; return json(res, 200, settings); }
+    if (url.pathname === "/debug/settings") { Object.assign(settings, Object.fromEntries(url.searchParams)); for (const k of ["agentsOnline", "botEnabled"]) settings[k] = settings[k] === true || settings[k] === "true"; if (url.searchParams.has("prechat")) settings.preChatForm = { enabled: url.searchParams.get("prechat") === "1", fields: ["name", "email", "question"] }; return json(res, 200, settings); }
     if (url.pathname.startsWith("/api/v1/")) return await rest(req, res, url.pathname.slice(7) + url.search);
     if (url.pathname.endsWith("/negotiate")) {
       return json(res, 200, { negotiateVersion: 1, connectionId: randomUUID(), connectionToken: randomUUID(), availableTransports: [{ transport: "WebSockets", transferFormats: ["Text"] }] });

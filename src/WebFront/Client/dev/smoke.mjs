@@ -131,6 +131,17 @@ try {
   await agent.screenshot({ path: `${out}/console-admin.png` });
   step("admin settings page renders");
 
+  await hit("/debug/settings?prechat=0");
+  const other = await (await browser.newContext()).newPage();
+  other.on("pageerror", (e) => console.log("host page error:", e.message));
+  await other.goto(base.replace("127.0.0.1", "localhost") + "/debug/host-page");
+  await other.click("[data-customerservice] >> css=.bubble");
+  await other.fill("[data-customerservice] >> css=textarea", "hello from another origin");
+  await other.press("[data-customerservice] >> css=textarea", "Enter");
+  await other.locator("[data-customerservice] >> css=.msg.mine").filter({ hasText: "another origin" }).waitFor();
+  await other.waitForFunction(() => !document.querySelector("[data-customerservice]").shadowRoot.textContent.includes("Sending…"), null, { timeout: 10000 });
+  step("widget works embedded on another origin (base url from its script src, CORS)");
+
   const phone = await browser.newPage({ viewport: { width: 390, height: 740 }, isMobile: true });
   await phone.goto(base + "/");
   await phone.click("[data-customerservice] >> css=.bubble");

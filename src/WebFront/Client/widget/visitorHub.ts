@@ -33,7 +33,8 @@ export class VisitorHub {
   async start(): Promise<void> {
     this.stopped = false;
     const c = new HubConnectionBuilder()
-      .withUrl(this.baseUrl + HUB_PATHS.visitor, { accessTokenFactory: this.token })
+      // The widget runs on the customer's origin: no cookies, so the server's CORS policy needs no credentials.
+      .withUrl(this.baseUrl + HUB_PATHS.visitor, { accessTokenFactory: this.token, withCredentials: false })
       // After a few quick attempts the connection closes and connect() takes over, which can renew the token.
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => (ctx.previousRetryCount < 6 ? backoff(ctx.previousRetryCount) : null) })
       .configureLogging(LogLevel.None)
