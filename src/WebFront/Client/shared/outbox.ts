@@ -16,6 +16,7 @@ export interface OutboxEntry<T extends { clientMessageId: string }> {
 export class Outbox<T extends { clientMessageId: string }> {
   private readonly entries = new Map<string, OutboxEntry<T>>();
   private flushing = false;
+  private again = false;
 
   add(request: T): void {
     this.entries.set(request.clientMessageId, { request, state: "sending" });
@@ -50,28 +51,35 @@ export class Outbox<T extends { clientMessageId: string }> {
   /**
    * Sends every entry that is "sending", one at a time and in order, so the server assigns seqs in the order the
    * user typed. Stops at the first retryable failure (the connection is probably down; flush again on reconnect).
+   * A flush asked for while one runs is folded into it: the running one goes round again for entries added meanwhile.
    */
   async flush(
     send: (request: T) => Promise<Ack>,
     onAck: (request: T, ack: Ack) => void,
     onFailed: (request: T, error: string) => void = () => {},
   ): Promise<void> {
-    if (this.flushing) return;
+    if (this.flushing) {
+      this.again = true;
+      return;
+    }
     this.flushing = true;
     try {
-      for (const entry of this.pending()) {
-        if (entry.state !== "sending") continue;
-        try {
-          const ack = await send(entry.request);
-          this.entries.delete(entry.request.clientMessageId);
-          onAck(entry.request, ack);
-        } catch (err) {
-          if (isRetryable(err)) return;
-          entry.state = "failed";
-          entry.error = String((err as Error)?.message ?? err);
-          onFailed(entry.request, entry.error);
+      do {
+        this.again = false;
+        for (const entry of this.pending()) {
+          if (entry.state !== "sending") continue;
+          try {
+            const ack = await send(entry.request);
+            this.entries.delete(entry.request.clientMessageId);
+            onAck(entry.request, ack);
+          } catch (err) {
+            if (isRetryable(err)) return;
+            entry.state = "failed";
+            entry.error = String((err as Error)?.message ?? err);
+            onFailed(entry.request, entry.error);
+          }
         }
-      }
+      } while (this.again);
     } finally {
       this.flushing = false;
     }

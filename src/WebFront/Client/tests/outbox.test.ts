@@ -56,3 +56,25 @@ describe("Outbox", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("Outbox while a flush runs", () => {
+  it("sends an entry added during a flush in the same flush, after the ones before it", async () => {
+    const box = new Outbox<Req>();
+    box.add({ clientMessageId: "a", text: "1" });
+    const sent: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const send = async (r: Req) => {
+      sent.push(r.clientMessageId);
+      if (r.clientMessageId === "a") await gate;
+      return ack(sent.length);
+    };
+    const first = box.flush(send, () => {});
+    box.add({ clientMessageId: "b", text: "2" });
+    await box.flush(send, () => {}); // folded into the running flush
+    release();
+    await first;
+    expect(sent).toEqual(["a", "b"]);
+    expect(box.size).toBe(0);
+  });
+});

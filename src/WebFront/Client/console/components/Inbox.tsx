@@ -9,6 +9,8 @@ export function Inbox({ model, conversationId }: { model: ConsoleModel; conversa
     if (conversationId) void model.open(conversationId);
     else model.closeCurrent();
   }, [conversationId, model.connected]);
+  // Leaving the inbox (search, admin) leaves the conversation too: messages arriving meanwhile must stay unread.
+  useEffect(() => () => model.closeCurrent(), [model]);
 
   const current = model.current;
   return (
