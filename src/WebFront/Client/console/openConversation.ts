@@ -120,7 +120,7 @@ export class OpenConversation extends Observable {
 
   async flush(): Promise<void> {
     if (!this.hub.isConnected) return;
-    await this.outbox.flush(
+    const stalled = await this.outbox.flush(
       (req) => this.hub.sendMessage(req),
       (req, ack) => {
         this.show(this.tracker.accept({
@@ -134,6 +134,8 @@ export class OpenConversation extends Observable {
         this.changed();
       },
     );
+    // Stalled on a transient error with the connection up: nothing else would send it again.
+    if (stalled && this.hub.isConnected) setTimeout(() => void this.flush(), 2000);
     this.changed();
   }
 

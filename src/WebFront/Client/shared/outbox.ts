@@ -52,15 +52,16 @@ export class Outbox<T extends { clientMessageId: string }> {
    * Sends every entry that is "sending", one at a time and in order, so the server assigns seqs in the order the
    * user typed. Stops at the first retryable failure (the connection is probably down; flush again on reconnect).
    * A flush asked for while one runs is folded into it: the running one goes round again for entries added meanwhile.
+   * Returns true when it stopped at a retryable failure, so the caller can try again later.
    */
   async flush(
     send: (request: T) => Promise<Ack>,
     onAck: (request: T, ack: Ack) => void,
     onFailed: (request: T, error: string) => void = () => {},
-  ): Promise<void> {
+  ): Promise<boolean> {
     if (this.flushing) {
       this.again = true;
-      return;
+      return false;
     }
     this.flushing = true;
     try {
@@ -73,13 +74,14 @@ export class Outbox<T extends { clientMessageId: string }> {
             this.entries.delete(entry.request.clientMessageId);
             onAck(entry.request, ack);
           } catch (err) {
-            if (isRetryable(err)) return;
+            if (isRetryable(err)) return true;
             entry.state = "failed";
             entry.error = String((err as Error)?.message ?? err);
             onFailed(entry.request, entry.error);
           }
         }
       } while (this.again);
+      return false;
     } finally {
       this.flushing = false;
     }

@@ -78,3 +78,12 @@ describe("Outbox while a flush runs", () => {
     expect(box.size).toBe(0);
   });
 });
+
+describe("Outbox result", () => {
+  it("reports a stall on a retryable error so the caller can schedule another try", async () => {
+    const box = new Outbox<Req>();
+    box.add({ clientMessageId: "a", text: "1" });
+    expect(await box.flush(async () => { throw new Error("HubException: rate_limited: slow down"); }, () => {})).toBe(true);
+    expect(await box.flush(async () => ack(1), () => {})).toBe(false);
+  });
+});

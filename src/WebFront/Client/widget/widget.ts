@@ -234,7 +234,7 @@ export class Widget {
   private async flush(): Promise<void> {
     const hub = this.hub;
     if (!hub?.isConnected) return this.render();
-    await this.outbox.flush(
+    const stalled = await this.outbox.flush(
       (req) => hub.sendMessage(req),
       (req, ack) => {
         const mine: Message = {
@@ -246,6 +246,8 @@ export class Widget {
       },
       () => this.render(),
     );
+    // Stalled on a transient error (unavailable, rate_limited) with the connection up: nothing else will retry.
+    if (stalled && hub.isConnected) setTimeout(() => void this.flush(), 2000);
     this.render();
   }
 
