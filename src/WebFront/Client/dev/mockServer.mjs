@@ -224,6 +224,18 @@ const server = createServer(async (req, res) => {
       Object.assign(settings, defaultSettings());
       return json(res, 200, {});
     }
+    if (url.pathname === "/debug/seed") {
+      const id = randomUUID();
+      visitors.set(id, { id, name: "Seeded" });
+      const c = conversationFor(id);
+      const ann = agents.get("ann");
+      for (let i = 1; i <= Number(url.searchParams.get("n") ?? 100); i++) {
+        append(c, i % 2 ? { kind: "visitor", id, name: "Seeded" } : { kind: "agent", id: ann.id, name: ann.name }, { clientMessageId: randomUUID(), text: `seeded ${i}` });
+      }
+      c.assignee = { kind: "agent", id: ann.id, name: ann.name };
+      c.routing = "assigned";
+      return json(res, 200, { visitorId: id, conversationId: c.id });
+    }
     if (url.pathname === "/debug/drop") { for (const c of connections) c.ws.terminate(); return json(res, 200, {}); }
     if (url.pathname === "/debug/skip-next-visitor-push") { debug.skipNextVisitorPush = true; return json(res, 200, {}); }
     if (url.pathname === "/debug/drop-after-next-visitor-send") { debug.dropAfterNextVisitorSend = true; return json(res, 200, {}); }

@@ -170,6 +170,40 @@ try {
   step(`console: reply sent across a dropped connection, stored ${across} time(s)`);
   if (across !== 1) throw new Error("console resend duplicated");
 
+  const seeded = await hit("/debug/seed?n=450");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.addInitScript((v) => localStorage.setItem("customerservice:demo", JSON.stringify({ visitorId: v, visitorToken: "stale", readSeq: 0 })), seeded.visitorId);
+  await reader.goto(base + "/");
+  await reader.click("[data-customerservice] >> css=.bubble");
+  await reader.locator("[data-customerservice] >> text=seeded 450").waitFor();
+  const count = await reader.locator("[data-customerservice] >> css=.msg").count();
+  step(`widget: a returning visitor got ${count} messages through Resume pages of 200`);
+  if (count !== 450) throw new Error("resume paging lost messages");
+
+  await agent.evaluate((id) => (location.hash = `#/inbox/${id}`), seeded.conversationId);
+  await agent.locator(".msg[data-seq='450']").waitFor();
+  const firstPage = await agent.locator(".messages .msg").count();
+  for (let i = 0; i < 12 && (await agent.locator(".msg[data-seq='1']").count()) === 0; i++) {
+    await agent.locator(".messages").evaluate((el) => (el.scrollTop = 0));
+    await agent.waitForTimeout(150);
+  }
+  await agent.locator(".msg[data-seq='1']").waitFor();
+  step(`console: opened with ${firstPage} messages, scrolling up paged back to seq 1`);
+
+  await agent.click("label.toggle:has-text('Private note')");
+  await agent.fill("textarea[aria-label=Reply]", "ask @bo");
+  await agent.locator(".suggestions li").filter({ hasText: "@bob" }).waitFor();
+  await agent.keyboard.press("Tab");
+  const completed = await agent.inputValue("textarea[aria-label=Reply]");
+  step(`console: mention completed to "${completed.trim()}"`);
+  if (completed.trim() !== "ask @bob") throw new Error("mention completion");
+  await agent.click("label.toggle:has-text('Private note')");
+  await agent.fill("textarea[aria-label=Reply]", "");
+  await agent.selectOption("select[aria-label='Transfer to']", "agent:bob");
+  await agent.click("button:has-text('Transfer')");
+  await agent.locator(".conversation-head").filter({ hasText: "Assigned to Bob Agent" }).waitFor();
+  step("console: transferred to Bob");
+
   await hit("/debug/settings?prechat=0");
   const other = await (await browser.newContext()).newPage();
   other.on("pageerror", (e) => console.log("host page error:", e.message));
