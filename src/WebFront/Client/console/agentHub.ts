@@ -86,8 +86,9 @@ export class AgentHub {
   markUnread = (id: string) => this.invoke<void>("MarkUnread", id);
   typing = (id: string, isTyping: boolean) => this.invoke<void>("Typing", id, isTyping);
   transfer = (id: string, to: TransferTarget) => this.invoke<Conversation>("Transfer", id, to);
+  // Optional arguments are always sent (as null): a .NET hub method binds by argument count.
   setConversationStatus = (id: string, status: ConversationStatus, snoozedUntil?: string) =>
-    snoozedUntil ? this.invoke<Conversation>("SetConversationStatus", id, status, snoozedUntil) : this.invoke<Conversation>("SetConversationStatus", id, status);
+    this.invoke<Conversation>("SetConversationStatus", id, status, snoozedUntil ?? null);
   close = (id: string) => this.invoke<Conversation>("Close", id);
   reopen = (id: string) => this.invoke<Conversation>("Reopen", id);
   addLabel = (id: string, label: string) => this.invoke<Conversation>("AddLabel", id, label);

@@ -85,8 +85,9 @@ export class VisitorHub {
   markRead(seq: number): Promise<void> {
     return this.invoke("MarkRead", seq);
   }
+  // Optional arguments are always sent (as null): a .NET hub method binds by argument count.
   typing(isTyping: boolean, draft?: string): Promise<void> {
-    return isTyping ? this.invoke("Typing", true, draft ?? null) : this.invoke("Typing", false);
+    return this.invoke("Typing", isTyping, isTyping ? draft ?? null : null);
   }
   resume(lastSeq: number): Promise<Message[]> {
     return this.invoke("Resume", lastSeq);
@@ -95,7 +96,7 @@ export class VisitorHub {
     return this.invoke("GetConversation");
   }
   rate(score: number, comment?: string): Promise<void> {
-    return comment ? this.invoke("Rate", score, comment) : this.invoke("Rate", score);
+    return this.invoke("Rate", score, comment ?? null);
   }
 
   private invoke<T>(method: string, ...args: unknown[]): Promise<T> {

@@ -70,6 +70,10 @@ export class Panel {
         h("div", { class: "title" }, this.title, h("br"), this.subtitle),
         h("button", { type: "button", attrs: { "aria-label": "Close chat" }, onclick: () => handlers.toggle() }, icon(ICONS.close))),
       this.notice, this.list, this.typingLine, this.cardSlot, this.composer);
+    // Keydown reaches the panel only while focus is inside it, i.e. while it is open.
+    this.panel.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") handlers.toggle();
+    });
     this.root.append(h("style", null, WIDGET_CSS), this.panel, this.bubble);
   }
 
