@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { insertReply, shortcutAtCaret, suggestReplies } from "../../shared/cannedReplies";
 import { completeMention, mentionAtCaret, mentionHandle, suggestMentions } from "../../shared/mentions";
 import { TypingNotifier } from "../../shared/typingNotifier";
@@ -20,6 +20,7 @@ export function Composer({ model, open }: { model: ConsoleModel; open: OpenConve
   const [uploading, setUploading] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const typing = useMemo(() => new TypingNotifier((isTyping) => void model.hub.typing(open.id, isTyping).catch(() => {})), [open]);
+  useEffect(() => () => typing.stop(), [typing]);
 
   const setTextAndCaret = (t: string, c: number) => {
     setText(t);

@@ -7,9 +7,10 @@ import { h } from "./dom";
 export type FileLoader = (a: Attachment) => Promise<string>;
 
 /** One message bubble. Text goes in as text nodes; only raster images are shown inline. */
-export function messageElement(m: Pick<Message, "author" | "text" | "attachments">, mine: boolean, load: FileLoader): HTMLElement {
+export function messageElement(m: Pick<Message, "author" | "text" | "attachments"> & { sentAt?: string }, mine: boolean, load: FileLoader): HTMLElement {
   const kind = m.author.kind === "system" ? "system" : mine ? "mine" : "theirs";
   const el = h("div", { class: `msg ${kind}` });
+  if (m.sentAt) el.title = new Date(m.sentAt).toLocaleString();
   if (kind === "theirs" && m.author.name) el.appendChild(h("span", { class: "who" }, m.author.name));
   if (m.text) appendMessageText(document, el, m.text);
   for (const a of m.attachments ?? []) el.appendChild(attachmentElement(a, load));
