@@ -94,7 +94,10 @@ function append(c, author, req) {
 }
 
 const visitorHub = {
-  SendMessage(conn, req) { const c = conversationFor(conn.id); const v = visitors.get(conn.id); const m = append(c, { kind: "visitor", id: v.id, name: v.name || "Visitor" }, req); return { id: m.id, seq: m.seq, sentAt: m.sentAt }; },
+  SendMessage(conn, req) {
+    // Writing after the conversation was resolved starts a new one, as a real server may.
+    if (conversationFor(conn.id).status === "resolved") visitors.get(conn.id).conversationId = null;
+    const c = conversationFor(conn.id); const v = visitors.get(conn.id); const m = append(c, { kind: "visitor", id: v.id, name: v.name || "Visitor" }, req); return { id: m.id, seq: m.seq, sentAt: m.sentAt }; },
   MarkRead(conn, seq) { const c = conversationFor(conn.id); readMarks.set(`${c.id}:visitor`, seq); sendUnread(c); toConversation(c, "read", { conversationId: c.id, participant: { kind: "visitor", id: conn.id, name: "" }, seq }); },
   Typing(conn, isTyping, draft) { const v = visitors.get(conn.id); if (v.conversationId) broadcastAgents("typing", { conversationId: v.conversationId, participant: { kind: "visitor", id: v.id, name: v.name || "Visitor" }, isTyping, draft }); },
   Resume(conn, lastSeq) { const v = visitors.get(conn.id); return v.conversationId ? messages.get(v.conversationId).filter((m) => !m.private && m.seq > lastSeq).slice(0, 200) : []; },

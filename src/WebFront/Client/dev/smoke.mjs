@@ -204,6 +204,19 @@ try {
   await agent.locator(".conversation-head").filter({ hasText: "Assigned to Bob Agent" }).waitFor();
   step("console: transferred to Bob");
 
+  await agent.evaluate(() => (location.hash = "#/inbox/c1"));
+  await agent.click("button:has-text('Resolve')");
+  await agent.locator(".conversation-head .status-chip.resolved").waitFor();
+  await visitor.waitForTimeout(300); // let conversationUpdated reach the widget
+  await W("textarea[aria-label=Message]").fill("a new topic");
+  await W("textarea[aria-label=Message]").press("Enter");
+  await W(".msg.mine").filter({ hasText: "a new topic" }).waitFor();
+  // The old conversation's messages go once the widget has learnt about the new conversation.
+  await visitor.waitForFunction(() => document.querySelector("[data-customerservice]").shadowRoot.querySelectorAll(".msg").length === 1, null, { timeout: 10000 }).catch(() => {});
+  const left = await W(".msg").count();
+  step(`widget followed the visitor into a new conversation (seq from 1; ${left} message(s) shown)`);
+  if (left !== 1) throw new Error("old conversation still shown or new message missing");
+
   await hit("/debug/settings?prechat=0");
   const other = await (await browser.newContext()).newPage();
   other.on("pageerror", (e) => console.log("host page error:", e.message));

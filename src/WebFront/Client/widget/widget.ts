@@ -189,6 +189,10 @@ export class Widget {
 
   private onMessage(m: Message): void {
     if (m.private) return; // never sent to visitors; a defensive check costs nothing
+    if (this.conversation && m.conversationId && m.conversationId !== this.conversation.id) {
+      void this.followNewConversation(); // the message comes back through Resume in the new conversation
+      return;
+    }
     this.feed.accept(m);
   }
 
@@ -207,9 +211,32 @@ export class Widget {
   }
 
   private setConversation(c: Conversation): void {
+    const switched = !!this.conversation && c.id !== this.conversation.id;
     this.conversation = c;
     if (c.routing !== "queued") this.queue = undefined;
+    if (switched) this.startOver();
     this.render();
+  }
+
+  /**
+   * The server moved the visitor to a new conversation (e.g. writing after the last one was resolved). Its seqs
+   * start again at 1, so the feed and the read marks start again too.
+   */
+  private startOver(): void {
+    this.feed.reset();
+    this.list.clear();
+    this.agentReadSeq = 0;
+    this.rated = false;
+    if (this.visitor) {
+      this.visitor.readSeq = 0;
+      saveVisitor(this.tenant, this.visitor);
+    }
+    void this.feed.resume().catch(() => {});
+  }
+
+  private async followNewConversation(): Promise<void> {
+    const c = await this.hub?.getConversation().catch(() => null);
+    if (c) this.setConversation(c);
   }
 
   private onShown(shown: Message[]): void {
@@ -237,6 +264,11 @@ export class Widget {
     const stalled = await this.outbox.flush(
       (req) => hub.sendMessage(req),
       (req, ack) => {
+        // An ack at or below what is shown, for a message not shown: the server put it in a new conversation.
+        if (ack.seq <= this.feed.lastSeq && !this.feed.messages.some((m) => m.clientMessageId === req.clientMessageId)) {
+          void this.followNewConversation();
+          return;
+        }
         const mine: Message = {
           id: ack.id, conversationId: this.conversation?.id ?? "", seq: ack.seq, clientMessageId: req.clientMessageId,
           author: this.self, text: req.text, attachments: req.attachments ?? [], private: false, sentAt: ack.sentAt,
