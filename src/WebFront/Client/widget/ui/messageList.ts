@@ -31,6 +31,9 @@ export class MessageList {
       out.push(this.cached(`s${m.seq}`, () => messageElement(m, m.author.kind === "visitor", this.load)));
       if (m.seq === seen) out.push(this.cached("seen", () => h("div", { class: "state" }, "Seen")));
     }
+    // Bubbles of sends that have been acknowledged since are not needed any more.
+    const pendingKeys = new Set(model.pending.map((e) => `p${e.request.clientMessageId}`));
+    for (const key of this.cache.keys()) if (key.startsWith("p") && !pendingKeys.has(key)) this.cache.delete(key);
     for (const e of model.pending) {
       if (shownIds.has(e.request.clientMessageId)) continue;
       const id = e.request.clientMessageId;
