@@ -7,8 +7,9 @@ import { OpenConversation } from "./openConversation";
 import { ConsoleRest, ApiError } from "./rest";
 import { clearSession, type ConsoleSession, saveSession } from "./session";
 import { notify } from "./notifier";
+import { belongsTo, type ListName } from "./lists";
 
-export type ListName = "queue" | "mine" | "all";
+export type { ListName };
 
 /**
  * Everything the logged-in console knows: the agent, the conversation lists with unread counts, the open
@@ -158,14 +159,9 @@ export class ConsoleModel extends Observable {
     this.changed();
   }
 
-  /**
-   * A list's conversations as they are now: events change a conversation before the next list read, so a
-   * conversation someone accepted leaves the queue at once instead of up to a refresh later.
-   */
+  /** A list's conversations as they are now (see belongsTo). */
   listed(name: ListName): Conversation[] {
-    const belongs = (c: Conversation) =>
-      name === "queue" ? !c.assignee && c.status === "open" : name === "mine" ? c.assignee?.id === this.agent.id : true;
-    return this.lists[name].map((id) => this.conversations.get(id)).filter((c): c is Conversation => !!c && belongs(c));
+    return this.lists[name].map((id) => this.conversations.get(id)).filter((c): c is Conversation => !!c && belongsTo(name, c, this.agent.id));
   }
 
   async open(id: string): Promise<void> {
