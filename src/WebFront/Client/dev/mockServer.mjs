@@ -218,7 +218,9 @@ const server = createServer(async (req, res) => {
   try {
     // A page on another origin (open it as http://localhost:PORT/debug/host-page) that embeds the widget from 127.0.0.1.
     if (url.pathname === "/debug/host-page") {
-      res.writeHead(200, { "Content-Type": "text/html" });
+      // A strict policy, as careful customers have: no inline styles, scripts and connections only to the chat host.
+      const chat = `http://127.0.0.1:${port}`;
+      res.writeHead(200, { "Content-Type": "text/html", "Content-Security-Policy": `default-src 'self'; script-src ${chat}; connect-src ${chat} ${chat.replace("http", "ws")}; img-src blob:; style-src 'self'` });
       return res.end(`<!doctype html><title>Other site</title><p>A customer's page.</p><script src="http://127.0.0.1:${port}/widget.js" data-tenant="demo" async></script>`);
     }
     // Switches for exercising the clients' recovery paths from a test.

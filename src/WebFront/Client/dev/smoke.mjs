@@ -226,7 +226,9 @@ try {
   await other.press("[data-customerservice] >> css=textarea", "Enter");
   await other.locator("[data-customerservice] >> css=.msg.mine").filter({ hasText: "another origin" }).waitFor();
   await other.waitForFunction(() => !document.querySelector("[data-customerservice]").shadowRoot.textContent.includes("Sending…"), null, { timeout: 10000 });
-  step("widget works embedded on another origin (base url from its script src, CORS)");
+  const bubbleColour = await other.evaluate(() => getComputedStyle(document.querySelector("[data-customerservice]").shadowRoot.querySelector(".bubble")).backgroundColor);
+  if (bubbleColour === "rgba(0, 0, 0, 0)") throw new Error("widget styles blocked by the page's CSP");
+  step(`widget works embedded on another origin with a strict CSP (base url from its script src, CORS; bubble ${bubbleColour})`);
 
   const phone = await browser.newPage({ viewport: { width: 390, height: 740 }, isMobile: true });
   await phone.goto(base + "/");

@@ -74,7 +74,8 @@ export class Panel {
     this.panel.addEventListener("keydown", (ev) => {
       if (ev.key === "Escape") handlers.toggle();
     });
-    this.root.append(h("style", null, WIDGET_CSS), this.panel, this.bubble);
+    adoptStyles(this.root);
+    this.root.append(this.panel, this.bubble);
   }
 
   mount(): void {
@@ -131,5 +132,19 @@ export class Panel {
 
   private scrollToEnd(): void {
     this.list.scrollTop = this.list.scrollHeight;
+  }
+}
+
+/**
+ * A constructed stylesheet is not inline style as far as a host page's Content-Security-Policy is concerned, so the
+ * widget keeps its look on pages that forbid 'unsafe-inline' styles. Older browsers get a <style> element.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.appendChild(h("style", null, WIDGET_CSS));
   }
 }
