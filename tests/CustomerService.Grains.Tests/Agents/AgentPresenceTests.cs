@@ -144,4 +144,15 @@ public sealed class AgentPresenceTests
 
         Assert.Equal(ChatErrorCodes.NotFound, refused.Code);
     }
+
+    [Fact]
+    public async Task ABadPresenceGraceStopsTheSiloFromStartingNamingTheKey()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await DomainHost.StartAsync(configureAgents: o => o.PresenceGrace = TimeSpan.FromSeconds(-5));
+        });
+
+        Assert.Contains("Agents:PresenceGrace", failure.ToString(), StringComparison.Ordinal);
+    }
 }
