@@ -39,6 +39,18 @@ public sealed class SiloChatTests : IDisposable
     }
 
     [Fact]
+    public async Task WithMemoryStorageTheSiloStillServesAConversationFromAThrowawayMessageFile()
+    {
+        await using var silo = Silo(web => web.UseSetting("Silo:Storage:Provider", "Memory"));
+        var conversation = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>("demo/c-mem");
+
+        await conversation.SendMessage(Visitor, new SendMessageCommand("m-1", "Hi")).WaitAsync(Limit);
+
+        Assert.Equal("Hi", Assert.Single(await conversation.Resume(Visitor, 0, 10).WaitAsync(Limit)).Text);
+        Assert.False(File.Exists(Path.Combine(directory, "silo-messages.db")));
+    }
+
+    [Fact]
     public async Task TheSiloHostsTenantsAndAgents()
     {
         await using var silo = Silo();
