@@ -72,6 +72,8 @@ public sealed class AssignmentTests
         var view = await conversation.GetView(Visitor).Within();
         Assert.Equal((ConversationStatus.Open, RoutingState.Assigned, first.Id), (view.Status, view.Routing, view.Assignee?.Id));
         Assert.DoesNotContain("sticky/c1", await desk.HeldBy(second));
+        // Its agent holds it again, with the two visitor messages it has not read.
+        await Eventually.True(async () => (await desk.Agent(first).GetConversations()).Any(c => c.ConversationId == "sticky/c1" && c.Unread == 2));
     }
 
     [Fact]

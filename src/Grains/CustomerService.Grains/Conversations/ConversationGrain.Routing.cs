@@ -54,7 +54,7 @@ public sealed partial class ConversationGrain
 
         var state = outcome.State == RoutingState.Queued && outcome.AgentsOnline == 0 && tenant.BotEnabled ? RoutingState.Bot : outcome.State;
         var agent = state == RoutingState.Assigned ? outcome.Agent : null;
-        var newAssignee = agent is not null && agent.Id != before?.Assignee?.Id;
+        var newAssignee = agent is not null && (before?.State != RoutingState.Assigned || agent.Id != before.Assignee?.Id);
         S.Routing = new RoutingRecord(state, agent, outcome.Group, outcome.Version, agent?.Id ?? before?.PreviousAgentId,
             agent is null ? null : newAssignee || before?.AssignedAt is null ? time.GetUtcNow() : before.AssignedAt, clock.Now());
         await WriteStateAsync();
