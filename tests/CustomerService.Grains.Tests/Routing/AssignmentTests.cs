@@ -100,6 +100,22 @@ public sealed class AssignmentTests
     }
 
     [Fact]
+    public async Task ARemovedAgentsConversationsGoToAnotherAgent()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        var desk = await Desk.OpenAsync(host, "removed");
+        var leaving = await desk.HireAsync("Leaving");
+        var conversation = desk.Conversation("c1");
+        await conversation.SendMessage(Visitor, Text("hi")).Within();
+        var staying = await desk.HireAsync("Staying");
+
+        await host.Grains.GetGrain<Grains.Tenants.ITenantGrain>("removed").RemoveAgent(leaving.Id).Within();
+
+        await Eventually.True(async () => (await conversation.GetView(Visitor)).Assignee?.Id == staying.Id);
+        Assert.Equal(["removed/c1"], await desk.HeldBy(staying));
+    }
+
+    [Fact]
     public async Task WaitingVisitorsAreToldTheirPlaceAndItMovesUpAsTheQueueMoves()
     {
         var clock = new ManualTimeProvider();
