@@ -30,6 +30,25 @@ public sealed class AssignmentTests
     }
 
     [Fact]
+    public async Task BetweenEquallyLoadedAgentsTheOneIdleLongestGetsTheConversation()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        var desk = await Desk.OpenAsync(host, "idle");
+        var first = await desk.HireAsync("First");
+        var second = await desk.HireAsync("Second");
+        var c1 = desk.Conversation("c1");
+        await c1.SendMessage(Visitor, Text("one")).Within();
+        var busiedAgent = (await c1.GetView(Visitor).Within()).Assignee!.Id;
+        await c1.Close(first).Within();
+
+        await desk.Conversation("c2").SendMessage(OtherVisitor, Text("two")).Within();
+
+        // Both have nothing now; the one that never had a conversation has been idle longest.
+        var other = busiedAgent == first.Id ? second.Id : first.Id;
+        Assert.Equal(other, (await desk.Conversation("c2").GetView(OtherVisitor).Within()).Assignee?.Id);
+    }
+
+    [Fact]
     public async Task AConversationWaitsWhileEveryAgentIsAtCapacityAndGoesToTheFirstOneOnline()
     {
         await using var host = await ConversationHost.StartAsync();

@@ -36,7 +36,7 @@ public sealed record AgentEntry(
     Participant Agent,
     AgentStatus Status,
     int Capacity,
-    [property: JsonPropertyName("groups")] string[] Groups,
+    string[] Groups,
     string[] Conversations,
     DateTimeOffset LastAssignedAt);
 
