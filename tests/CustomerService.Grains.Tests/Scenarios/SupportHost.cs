@@ -75,14 +75,14 @@ internal sealed class SupportHost : IAsyncDisposable
     }
 
     /// <summary>A visitor with its conversation and a recorder subscribed to the visitor's view of it.</summary>
-    public async Task<(Participant Who, IConversationGrain Conversation, EventRecorder Events)> VisitorAsync(string id, string name)
+    public async Task<(Participant Who, IConversationGrain Conversation, EventRecorder Events, string Key)> VisitorAsync(string id, string name)
     {
         var who = new Participant(AuthorKind.Visitor, id, name);
         var key = await Grains.GetGrain<IVisitorGrain>($"{Tenant}/{id}").GetOrOpenConversation().Within();
         var conversation = Grains.GetGrain<IConversationGrain>(key);
         var events = new EventRecorder();
         await conversation.Subscribe(who, Grains.CreateObjectReference<IConversationObserver>(events)).Within();
-        return (who, conversation, events);
+        return (who, conversation, events, key);
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds: for state that one-way calls settle.</summary>

@@ -13,7 +13,7 @@ public sealed class SupportScenarioTests
     public async Task AVisitorIsQueuedServedTransferredResolvedAndRates()
     {
         await using var host = await SupportHost.StartAsync();
-        var (vera, conversation, widget) = await host.VisitorAsync("v-journey", "Vera");
+        var (vera, conversation, widget, conversationKey) = await host.VisitorAsync("v-journey", "Vera");
 
         // Nobody online: the first message is stored and the visitor waits first in line.
         var first = await conversation.SendMessage(vera, Text("my order is late")).Within();
@@ -24,7 +24,7 @@ public sealed class SupportScenarioTests
         // Alice comes online and gets it.
         var (alice, aliceGrain, aliceEvents) = await host.AgentOnlineAsync("Alice");
         var assigned = await aliceEvents.WaitFor<AgentRecorder.Assigned>();
-        Assert.Equal(conversation.GetPrimaryKeyString(), assigned.Conversation.Id);
+        Assert.Equal(conversationKey, assigned.Conversation.Id);
         await widget.WaitFor<ConversationView>(v => v.Assignee?.Id == alice.Id);
         Assert.Equal(0, (await widget.WaitFor<QueueEvent>(q => q.Position == 0)).Position);
         var view = await SupportHost.EventuallyAsync(() => conversation.GetView(alice), v => v.Routing == RoutingState.Assigned);
@@ -48,9 +48,9 @@ public sealed class SupportScenarioTests
         var (bob, bobGrain, bobEvents) = await host.AgentOnlineAsync("Bob");
         var transferred = await conversation.Transfer(alice, new TransferTarget(bob.Id, null)).Within();
         Assert.Equal(bob.Id, transferred.Assignee?.Id);
-        await bobEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversation.GetPrimaryKeyString());
+        await bobEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
         await SupportHost.EventuallyAsync(() => aliceGrain.GetConversations(), list => list.IsEmpty);
-        Assert.Contains(await bobGrain.GetConversations().Within(), c => c.ConversationId == conversation.GetPrimaryKeyString());
+        Assert.Contains(await bobGrain.GetConversations().Within(), c => c.ConversationId == conversationKey);
 
         // Bob answers and resolves; the visitor rates.
         await conversation.SendMessage(bob, Text("it ships today")).Within();
@@ -70,14 +70,14 @@ public sealed class SupportScenarioTests
     {
         await using var host = await SupportHost.StartAsync(sticky: true);
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        var (vera, conversation, _) = await host.VisitorAsync("v-sticky", "Vera");
+        var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-sticky", "Vera");
         await conversation.SendMessage(vera, Text("hello")).Within();
         await aliceEvents.WaitFor<AgentRecorder.Assigned>();
         await conversation.Close(alice).Within();
 
         // Bob comes online with no load; Alice takes another visitor, so she is the more loaded one.
         var (_, _, bobEvents) = await host.AgentOnlineAsync("Bob");
-        var (otto, other, _) = await host.VisitorAsync("v-other", "Otto");
+        var (otto, other, _, otherKey) = await host.VisitorAsync("v-other", "Otto");
         await other.SendMessage(otto, Text("hi")).Within();
         await SupportHost.EventuallyAsync(() => other.GetView(otto), v => v.Routing == RoutingState.Assigned);
 
@@ -93,18 +93,18 @@ public sealed class SupportScenarioTests
     {
         await using var host = await SupportHost.StartAsync();
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice", capacity: 1);
-        var (vera, first, _) = await host.VisitorAsync("v-cap-1", "Vera");
-        var (otto, second, ottoWidget) = await host.VisitorAsync("v-cap-2", "Otto");
+        var (vera, first, _, firstKey) = await host.VisitorAsync("v-cap-1", "Vera");
+        var (otto, second, ottoWidget, secondKey) = await host.VisitorAsync("v-cap-2", "Otto");
 
         await first.SendMessage(vera, Text("one")).Within();
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == first.GetPrimaryKeyString());
+        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == firstKey);
         await second.SendMessage(otto, Text("two")).Within();
         Assert.Equal(1, (await ottoWidget.WaitFor<QueueEvent>(q => q.Position == 1)).Position);
         Assert.Equal(RoutingState.Queued, (await second.GetView(otto).Within()).Routing);
 
         await first.Close(alice).Within();
 
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == second.GetPrimaryKeyString());
+        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == secondKey);
         var served = await SupportHost.EventuallyAsync(() => second.GetView(otto), v => v.Routing == RoutingState.Assigned);
         Assert.Equal(alice.Id, served.Assignee?.Id);
     }
@@ -114,7 +114,7 @@ public sealed class SupportScenarioTests
     {
         await using var host = await SupportHost.StartAsync();
         var (alice, aliceGrain, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        var (vera, conversation, _) = await host.VisitorAsync("v-offline", "Vera");
+        var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-offline", "Vera");
         await conversation.SendMessage(vera, Text("hello?")).Within();
         await aliceEvents.WaitFor<AgentRecorder.Assigned>();
 
@@ -122,7 +122,7 @@ public sealed class SupportScenarioTests
 
         await SupportHost.EventuallyAsync(() => conversation.GetView(vera), v => v.Routing == RoutingState.Queued && v.Assignee is null);
         var (bob, _, bobEvents) = await host.AgentOnlineAsync("Bob");
-        await bobEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversation.GetPrimaryKeyString());
+        await bobEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
         var view = await SupportHost.EventuallyAsync(() => conversation.GetView(vera), v => v.Routing == RoutingState.Assigned);
         Assert.Equal(bob.Id, view.Assignee?.Id);
         Assert.NotEqual(alice.Id, view.Assignee?.Id);
@@ -132,9 +132,9 @@ public sealed class SupportScenarioTests
     public async Task AGroupTransferWaitsForAnAgentOfThatGroup()
     {
         await using var host = await SupportHost.StartAsync();
-        await host.TenantGrain.SaveGroup(new Tenants.AgentGroup("billing", "Billing")).Within();
+        await host.TenantGrain.SaveGroup(new CustomerService.Grains.Tenants.AgentGroup("billing", "Billing")).Within();
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        var (vera, conversation, _) = await host.VisitorAsync("v-group", "Vera");
+        var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-group", "Vera");
         await conversation.SendMessage(vera, Text("refund please")).Within();
         await aliceEvents.WaitFor<AgentRecorder.Assigned>();
 
@@ -143,7 +143,7 @@ public sealed class SupportScenarioTests
         Assert.NotEqual(alice.Id, moved.Assignee?.Id);
 
         var (carol, _, carolEvents) = await host.AgentOnlineAsync("Carol", 3, "billing");
-        await carolEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversation.GetPrimaryKeyString());
+        await carolEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
         var view = await SupportHost.EventuallyAsync(() => conversation.GetView(vera), v => v.Routing == RoutingState.Assigned);
         Assert.Equal(carol.Id, view.Assignee?.Id);
     }
@@ -152,7 +152,7 @@ public sealed class SupportScenarioTests
     public async Task WithTheBotOnAndNobodyOnlineTheVisitorGetsTheGreetingAndTheOfflineReply()
     {
         await using var host = await SupportHost.StartAsync(bot: true);
-        var (vera, conversation, widget) = await host.VisitorAsync("v-bot", "Vera");
+        var (vera, conversation, widget, conversationKey) = await host.VisitorAsync("v-bot", "Vera");
 
         await conversation.SendMessage(vera, Text("anyone there?")).Within();
 
@@ -162,7 +162,7 @@ public sealed class SupportScenarioTests
 
         // The first agent online still gets the conversation.
         var (_, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversation.GetPrimaryKeyString());
+        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class SupportScenarioTests
     {
         await using var host = await SupportHost.StartAsync();
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        var (vera, conversation, _) = await host.VisitorAsync("v-order", "Vera");
+        var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-order", "Vera");
         await conversation.SendMessage(vera, Text("start")).Within();
         await aliceEvents.WaitFor<AgentRecorder.Assigned>();
 
