@@ -20,10 +20,11 @@ public sealed partial class ConversationGrain
     /// <inheritdoc />
     public Task Subscribe(Participant participant, IConversationObserver observer)
     {
-        // Agents may watch a conversation before its first message, so the one the router hands them shows seq 1
-        // live; watching changes nothing stored. A visitor watches only the conversation it owns.
+        // Anyone may watch a conversation before its first message, so the widget that is about to write it and the
+        // agent the router hands it to both see seq 1 live; watching changes nothing stored. Once a visitor owns it,
+        // only that visitor watches as a visitor (the others are dropped when the first message is stored).
         ConversationRules.CheckParticipant(participant);
-        if (participant.Kind == AuthorKind.Visitor) Authorize(participant);
+        if (participant.Kind == AuthorKind.Visitor && S.Visitor is not null) Authorize(participant);
         if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
         watchers[observer] = participant;
         // An observer belongs to one audience: a front-end renewing it for another participant moves it.
@@ -49,5 +50,17 @@ public sealed partial class ConversationGrain
         agentObservers.Unsubscribe(observer);
         watchers.Remove(observer);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The conversation now has its owner: visitors who watched it before and are not the owner stop
+    /// watching, so they never see a message of someone else's conversation.</summary>
+    private void DropForeignVisitorWatchers()
+    {
+        var owner = S.Visitor!.Id;
+        foreach (var (observer, who) in watchers.Where(w => w.Value.Kind == AuthorKind.Visitor && w.Value.Id != owner).ToList())
+        {
+            visitorObservers.Unsubscribe(observer);
+            watchers.Remove(observer);
+        }
     }
 }

@@ -91,7 +91,12 @@ public sealed partial class ConversationGrain
         var reopened = false;
         if (author.Kind == AuthorKind.Visitor)
         {
-            S.Visitor ??= author;
+            if (S.Visitor is null)
+            {
+                S.Visitor = author;
+                DropForeignVisitorWatchers();
+            }
+
             S.CreatedAt ??= ack.SentAt;
             S.UnansweredSince ??= ack.SentAt;
             if (CurrentStatus.Status != ConversationStatus.Open)
