@@ -42,7 +42,8 @@ internal sealed class ConversationHost : IAsyncDisposable
                     MessageStoreEngine.Sqlite, new MessageStoreOptions { ConnectionString = connectionString }, sp.GetRequiredService<TimeProvider>())));
             }
 
-            silo.AddConversationGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configure);
+            silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString);
+            if (configure is not null) silo.Services.Configure(configure);
         });
         if (time is not null) builder.UseTimeProvider(time);
         try
@@ -62,13 +63,15 @@ internal sealed class ConversationHost : IAsyncDisposable
     {
         var storage = Cluster.ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
         var store = Store;
+        var index = Cluster.ServiceProvider.GetRequiredService<IConversationIndex>();
         var cluster = await new TestClusterBuilder()
             .WithoutDefaultStorage()
             .ConfigureSilo(silo =>
             {
                 silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, storage);
                 silo.Services.AddSingleton(store);
-                silo.AddConversationGrains(MessageStoreEngine.Sqlite, s => s.ConnectionString = "Data Source=unused.db");
+                silo.Services.AddSingleton(index);
+                silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, s => s.ConnectionString = "Data Source=unused.db");
             })
             .BuildAndStartAsync().Within();
         clusters.Add(cluster);

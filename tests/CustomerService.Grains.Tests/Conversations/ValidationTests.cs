@@ -116,10 +116,25 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.GetSnapshot(Agent).Within())).Code);
         Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.MarkRead(Visitor, 0).Within())).Code);
         Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.Close(Agent).Within())).Code);
-        var widget = host.Grains.CreateObjectReference<IConversationObserver>(new EventRecorder());
-        Assert.Equal(ChatErrorCodes.NotFound, (await Assert.ThrowsAsync<ChatException>(() => unknown.Subscribe(Visitor, widget).Within())).Code);
         Assert.Equal(0, await host.Store.GetMaxSeqAsync("t1/never-opened").Within());
         Assert.Equal(1, (await unknown.SendMessage(OtherVisitor, Text("hello")).Within()).Seq);
+    }
+
+    [Fact]
+    public async Task AVisitorWatchingBeforeTheFirstMessageIsDroppedWhenAnotherVisitorOwnsIt()
+    {
+        var conversation = host.Grains.GetGrain<IConversationGrain>("t1/watched-early");
+        var owner = new EventRecorder();
+        var stranger = new EventRecorder();
+        await conversation.Subscribe(OtherVisitor, host.Grains.CreateObjectReference<IConversationObserver>(owner)).Within();
+        await conversation.Subscribe(Visitor, host.Grains.CreateObjectReference<IConversationObserver>(stranger)).Within();
+
+        await conversation.SendMessage(OtherVisitor, Text("mine")).Within();
+        await conversation.SendMessage(OtherVisitor, Text("still mine")).Within();
+
+        Assert.Equal("still mine", (await owner.WaitFor<ChatMessage>(m => m.Seq == 2)).Text);
+        Assert.Empty(stranger.All<ChatMessage>());
+        await Refused(ChatErrorCodes.Forbidden, () => conversation.Subscribe(Visitor, host.Grains.CreateObjectReference<IConversationObserver>(stranger)));
     }
 
     [Fact]
