@@ -1,0 +1,61 @@
+using CustomerService.Grains.Conversations;
+using CustomerService.Runtime;
+using CustomerService.WebFront.Hubs.Internal;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CustomerService.WebFront.Hubs;
+
+/// <summary>Turns every failure of a hub call into a <see cref="HubException"/> <c>"{code}: {message}"</c> that
+/// keeps the connection open: refusals keep the grain's code; cluster failures (a silo left, a timeout) become
+/// <c>unavailable</c> and trigger a prompt renewal of the subscriptions; anything else is logged and becomes a
+/// generic message without details.</summary>
+internal sealed partial class HubErrorFilter(FeedRenewalService renewal, ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (Map(e, context.HubMethodName) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (Map(e, "OnConnected") is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    private HubException? Map(Exception e, string method)
+    {
+        switch (e)
+        {
+            case HubException:
+                return null;
+            case ChatException chat:
+                return new HubException($"{(chat.Code.Length > 0 ? chat.Code : ChatErrorCodes.InvalidArgument)}: {chat.Message}");
+            case SiloUnavailableException or TimeoutException or ObserverNotAvailableException:
+                renewal.RenewSoon();
+                ClusterError(logger, method, e.GetType().Name);
+                return new HubException("unavailable: The service is briefly unavailable; try again.");
+            default:
+                Unexpected(logger, method, e);
+                return new HubException("unavailable: The server could not complete the call; try again.");
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Hub call {Method} failed with a cluster error ({Error}); renewing subscriptions.")]
+    private static partial void ClusterError(ILogger logger, string method, string error);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "Hub call {Method} failed unexpectedly.")]
+    private static partial void Unexpected(ILogger logger, string method, Exception exception);
+}
