@@ -1,0 +1,74 @@
+using CustomerService.Grains.Agents;
+using CustomerService.Grains.Hosting;
+using CustomerService.Grains.Messages;
+using CustomerService.Grains.Tests.Conversations;
+using CustomerService.Runtime;
+using CustomerService.Runtime.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Grains.Tests.Tenants;
+
+/// <summary>A one-silo test cluster hosting every chat grain (<c>AddCustomerServiceGrains</c>) over in-memory grain
+/// storage. <see cref="ReactivateAsync"/> kills the silo (nothing written, nothing deactivated) and starts a fresh one
+/// over the same storage, so a test sees only what the grains had persisted.</summary>
+internal sealed class DomainHost : IAsyncDisposable
+{
+    private readonly List<TestCluster> clusters = [];
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"cs-domain-{Guid.NewGuid():N}");
+    private readonly TimeProvider? time;
+    private readonly Action<AgentOptions>? configureAgents;
+
+    private DomainHost(TimeProvider? time, Action<AgentOptions>? configureAgents)
+    {
+        this.time = time;
+        this.configureAgents = configureAgents;
+    }
+
+    public IGrainFactory Grains => clusters[^1].GrainFactory;
+
+    public static async Task<DomainHost> StartAsync(TimeProvider? time = null, Action<AgentOptions>? configureAgents = null)
+    {
+        var host = new DomainHost(time, configureAgents);
+        Directory.CreateDirectory(host.directory);
+        try
+        {
+            await host.StartClusterAsync(storage: null);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the current silo and starts another over the same grain storage; returns its grain factory.</summary>
+    public async Task<IGrainFactory> ReactivateAsync()
+    {
+        var storage = clusters[^1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
+        await clusters[^1].Primary.KillAsync().Within();
+        await StartClusterAsync(storage);
+        return Grains;
+    }
+
+    private async Task StartClusterAsync(IGrainStorage? storage)
+    {
+        var connectionString = $"Data Source={Path.Combine(directory, "messages.db")}";
+        var builder = new TestClusterBuilder().ConfigureSilo(silo =>
+        {
+            if (storage is not null) silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, storage);
+            silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configureAgents);
+        });
+        if (storage is not null) builder.WithoutDefaultStorage();
+        if (time is not null) builder.UseTimeProvider(time);
+        clusters.Add(await builder.BuildAndStartAsync().Within());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = clusters.Count - 1; i >= 0; i--) await clusters[i].DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+}
