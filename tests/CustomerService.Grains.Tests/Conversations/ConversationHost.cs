@@ -62,12 +62,14 @@ internal sealed class ConversationHost : IAsyncDisposable
     {
         var storage = Cluster.ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
         var store = Store;
+        var index = Cluster.ServiceProvider.GetRequiredService<IConversationIndex>();
         var cluster = await new TestClusterBuilder()
             .WithoutDefaultStorage()
             .ConfigureSilo(silo =>
             {
                 silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, storage);
                 silo.Services.AddSingleton(store);
+                silo.Services.AddSingleton(index);
                 silo.AddConversationGrains(MessageStoreEngine.Sqlite, s => s.ConnectionString = "Data Source=unused.db");
             })
             .BuildAndStartAsync().Within();

@@ -16,12 +16,6 @@ public sealed partial class ConversationGrain
         visitorObservers.Notify(notification);
     }
 
-    private void PublishUpdated()
-    {
-        var view = ViewFor(null);
-        PublishToAll(o => o.ConversationUpdated(view));
-    }
-
     /// <summary>Sends each reader's count: a visitor's to every audience (agents see whether the visitor has read),
     /// an agent's to agents only.</summary>
     private void PublishUnread(Participant? except = null, Participant? only = null)

@@ -3,11 +3,18 @@ namespace CustomerService.Grains.Conversations;
 public sealed partial class ConversationGrain
 {
     /// <inheritdoc />
-    public Task Typing(Participant participant, bool isTyping, string? draft = null)
+    public async Task Typing(Participant participant, bool isTyping, string? draft = null)
     {
         Authorize(participant);
-        PublishToAll(o => o.Typing(new TypingEvent(conversationId, participant, isTyping)));
-        return Task.CompletedTask;
+        if (draft is not null && System.Text.Encoding.UTF8.GetByteCount(draft) > options.MaxTextBytes)
+            throw new ChatException(ChatErrorCodes.TooLarge, $"The draft is longer than {options.MaxTextBytes} bytes.");
+        var plain = new TypingEvent(conversationId, participant, isTyping);
+        visitorObservers.Notify(o => o.Typing(plain));
+        // The visitor's unsent text goes to agents only, and only when the tenant turned draft preview on.
+        var withDraft = participant.Kind == AuthorKind.Visitor && isTyping && !string.IsNullOrEmpty(draft) && (await SettingsAsync()).DraftPreview
+            ? plain with { Draft = draft }
+            : plain;
+        agentObservers.Notify(o => o.Typing(withDraft));
     }
 
     /// <inheritdoc />
@@ -42,21 +49,5 @@ public sealed partial class ConversationGrain
         agentObservers.Unsubscribe(observer);
         watchers.Remove(observer);
         return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task Close(Participant participant) => ChangeStatusAsync(participant, Closed);
-
-    /// <inheritdoc />
-    public Task Reopen(Participant participant) => ChangeStatusAsync(participant, Open);
-
-    private async Task ChangeStatusAsync(Participant participant, string status)
-    {
-        AuthorizeStatusChange(participant);
-        if ((status == Closed) == IsClosed) return;
-        SetStatus(status);
-        JoinIfAgent(participant);
-        await WriteStateAsync();
-        PublishUpdated();
     }
 }

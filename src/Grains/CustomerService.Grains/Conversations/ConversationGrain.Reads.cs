@@ -26,6 +26,7 @@ public sealed partial class ConversationGrain
 
         PublishToAll(o => o.Read(new ReadEvent(conversationId, participant, seq)));
         PublishUnread(only: participant);
+        if (Assignee?.Id == participant.Id && participant.Kind == AuthorKind.Agent) NotifyAssigneeUnread();
     }
 
     /// <inheritdoc />
@@ -39,6 +40,7 @@ public sealed partial class ConversationGrain
         JoinIfAgent(participant);
         await WriteStateAsync();
         PublishUnread(only: participant);
+        if (Assignee?.Id == participant.Id && participant.Kind == AuthorKind.Agent) NotifyAssigneeUnread();
     }
 
     /// <inheritdoc />
@@ -55,24 +57,9 @@ public sealed partial class ConversationGrain
         var participants = ImmutableArray.CreateBuilder<Participant>();
         if (S.Visitor is not null) participants.Add(S.Visitor);
         participants.AddRange(S.Agents.Values);
-        var status = IsClosed ? ConversationStatus.Resolved : ConversationStatus.Open;
+        var status = CurrentStatus.Status;
         var unread = ConversationRules.IsReader(participant) ? UnreadOf(participant) : 0;
         return Task.FromResult(new ConversationSnapshot(conversationId, status, participants.ToImmutable(), S.LastSeq, unread));
-    }
-
-    /// <inheritdoc />
-    public Task<ConversationView> GetView(Participant participant)
-    {
-        Authorize(participant);
-        return Task.FromResult(ViewFor(participant));
-    }
-
-    /// <summary>The view for <paramref name="reader"/>; null gives the view without an unread count.</summary>
-    private ConversationView ViewFor(Participant? reader)
-    {
-        var status = IsClosed ? ConversationStatus.Resolved : ConversationStatus.Open;
-        var unread = reader is not null && ConversationRules.IsReader(reader) ? UnreadOf(reader) : 0;
-        return new ConversationView(conversationId, status, S.Visitor, null, null, RoutingState.None, [], S.LastSeq, unread, null, null, null, null, null, null);
     }
 
     private async Task<long> CountOthersAfterAsync(long seq, string readerSide)

@@ -10,12 +10,31 @@ public sealed partial class ConversationGrain
     {
         Authorize(participant, sending: true);
         ConversationRules.CheckCommand(command, participant, options);
+        var firstMessage = S.Visitor is null;
+        var wasResolved = IsClosed;
+        var (ack, stored) = await StoreAsync(participant, command);
+        if (!stored || participant.Kind != AuthorKind.Visitor) return ack;
+
+        // A visitor's message on a new or resolved conversation asks for an agent, as does one on a conversation
+        // whose earlier routing failed.
+        if (firstMessage || wasResolved || S.Routing is null or { State: RoutingState.None }) await EnterRoutingAsync();
+        return ack;
+    }
+
+    /// <summary>Appends a message of the bot or the system through the same seq-ordered path; the client message id
+    /// is deterministic, so doing it again stores nothing new.</summary>
+    private Task AppendOwnAsync(Participant author, string clientMessageId, string text) =>
+        string.IsNullOrWhiteSpace(text) ? Task.CompletedTask : StoreAsync(author, new SendMessageCommand(clientMessageId, text));
+
+    /// <summary>Stores the message under the next seq and applies it; <c>Stored</c> is false for a resend.</summary>
+    private async Task<(MessageAck Ack, bool Stored)> StoreAsync(Participant participant, SendMessageCommand command)
+    {
         for (var attempt = 0; ; attempt++)
         {
             if (IsClosed && participant.Kind != AuthorKind.Visitor)
             {
                 // A retry of a send that was stored before the close still gets its first ack, as retries must.
-                if (await FindRecentAsync(command.ClientMessageId) is { } earlier) return earlier.ToAck();
+                if (await FindRecentAsync(command.ClientMessageId) is { } earlier) return (earlier.ToAck(), false);
                 throw new ChatException(ChatErrorCodes.Closed, $"Conversation '{conversationId}' is closed; reopen it first.");
             }
 
@@ -24,14 +43,14 @@ public sealed partial class ConversationGrain
             {
                 case AppendResult.Stored stored:
                     await OnStoredAsync(participant, command, stored.Ack);
-                    return stored.Ack;
+                    return (stored.Ack, true);
                 // The store wrote our batch again after a connection failure and the first attempt had committed:
                 // the message is ours (it holds the seq we proposed) and still has to be counted.
                 case AppendResult.Duplicate own when own.FirstAck.Seq == seq:
                     await OnStoredAsync(participant, command, own.FirstAck);
-                    return own.FirstAck;
+                    return (own.FirstAck, true);
                 case AppendResult.Duplicate duplicate:
-                    return duplicate.FirstAck;
+                    return (duplicate.FirstAck, false);
                 case AppendResult.SeqConflict conflict when attempt < options.MaxSeqRetries:
                     // Another activation appended: our picture is stale. Take in what it wrote and decide again.
                     ConversationGrainLog.SeqTaken(logger, conversationId, seq, conflict.CurrentMaxSeq);
@@ -73,11 +92,19 @@ public sealed partial class ConversationGrain
         if (author.Kind == AuthorKind.Visitor)
         {
             S.Visitor ??= author;
-            if (IsClosed)
+            S.CreatedAt ??= ack.SentAt;
+            S.UnansweredSince ??= ack.SentAt;
+            if (CurrentStatus.Status != ConversationStatus.Open)
             {
-                SetStatus(Open);
+                WriteStatus(ConversationStatus.Open);
                 reopened = true;
             }
+        }
+        else if (author.Kind == AuthorKind.Agent && !command.Private)
+        {
+            S.FirstResponseAt ??= ack.SentAt;
+            S.LastReplyAt = S.LastReplyAt is { } last && last > ack.SentAt ? last : ack.SentAt;
+            S.UnansweredSince = null;
         }
 
         JoinIfAgent(author);
@@ -87,8 +114,21 @@ public sealed partial class ConversationGrain
 
         var attachments = command.Attachments.IsDefault ? ImmutableArray<Attachment>.Empty : command.Attachments;
         var message = new ChatMessage(ack.Id, conversationId, ack.Seq, command.ClientMessageId, author.ToAuthor(), command.Text, attachments, command.Private, ack.SentAt);
-        if (reopened) PublishUpdated();
+        RememberMessage(message);
+        if (reopened)
+        {
+            ArmSnooze();
+            PublishUpdated();
+        }
+        else
+        {
+            UpdateIndex();
+        }
+
+        ArmUnanswered();
         PublishMessage(message);
         PublishUnread(except: author);
+        if (Assignee is { } assignee && assignee.Id != author.Id) NotifyAssigneeUnread();
+        if (command.Private) await NotifyMentionsAsync(message, author);
     }
 }

@@ -14,12 +14,12 @@ namespace CustomerService.Grains.Conversations;
 [Alias("conversation")]
 public sealed partial class ConversationGrain : Grain, IConversationGrain
 {
-    private const string Open = "open";
-    private const string Closed = "closed";
     private const int MaxWriteAttempts = 5;
 
     private readonly IPersistentState<ConversationState> state;
     private readonly IMessageStore store;
+    private readonly IConversationIndex index;
+    private readonly TimeProvider time;
     private readonly ConversationOptions options;
     private readonly ILogger logger;
     private readonly HybridLogicalClock clock;
@@ -39,12 +39,15 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
     public ConversationGrain(
         [PersistentState("conversation")] IPersistentState<ConversationState> state,
         IMessageStore store,
+        IConversationIndex index,
         IOptions<ConversationOptions> options,
         TimeProvider time,
         ILogger<ConversationGrain> logger)
     {
         this.state = state;
         this.store = store;
+        this.index = index;
+        this.time = time;
         this.options = options.Value;
         this.logger = logger;
         clock = new HybridLogicalClock(replica, time);
@@ -54,7 +57,7 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
 
     private ConversationState S => state.State;
 
-    private bool IsClosed => S.Status?.Value == Closed;
+    private bool IsClosed => CurrentStatus.Status == ConversationStatus.Resolved;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -64,6 +67,7 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
         if (slash <= 0 || slash == conversationId.Length - 1 || conversationId.Length > 200)
             throw new ChatException(ChatErrorCodes.InvalidArgument, $"The conversation key '{conversationId}' is not '{{tenant}}/{{id}}' (at most 200 characters).");
         ObserveStoredStamps();
+        ArmTimers();
         return Task.CompletedTask;
     }
 
@@ -73,6 +77,9 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
     {
         if (S.Status is { } status) clock.Observe(status.Stamp);
         foreach (var mark in S.Reads.ReadMarks.Values) clock.Observe(mark.Stamp);
+        if (S.Routing is { } routing) clock.Observe(routing.Stamp);
+        if (S.Rating is { } rating) clock.Observe(rating.Stamp);
+        foreach (var label in S.Labels.Values) clock.Observe(label.Stamp);
     }
 
     /// <summary>Writes the state; when another activation wrote in between, re-reads, merges (never overwrites) and
@@ -110,8 +117,11 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
         S.LastSeq = Math.Max(S.LastSeq, await store.GetMaxSeqAsync(conversationId));
     }
 
-    private void SetStatus(string status) =>
-        S.Status = S.Status is null ? new LwwRegister<string>(status, clock.Now()) : S.Status.Set(status, clock.Now());
+    private void WriteStatus(ConversationStatus status, DateTimeOffset? at = null)
+    {
+        var value = new StatusValue(status, at).ToString();
+        S.Status = S.Status is null ? new LwwRegister<string>(value, clock.Now()) : S.Status.Set(value, clock.Now());
+    }
 
     private void JoinIfAgent(Participant participant)
     {

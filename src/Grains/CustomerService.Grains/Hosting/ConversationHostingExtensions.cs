@@ -3,6 +3,8 @@ using CustomerService.Grains.Crdt;
 using CustomerService.Grains.Messages;
 using CustomerService.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerService.Grains.Hosting;
@@ -43,10 +45,15 @@ public static class ConversationHostingExtensions
         services.AddGrainJsonContext(DomainJsonContext.Default);
         services.AddGrainJsonContext(CrdtJsonContext.Default);
         services.AddGrainJsonContext(ConversationStateJsonContext.Default);
+        services.AddGrainJsonContext(Routing.RouterStateJsonContext.Default);
         services.AddGrainAssembly(typeof(ConversationGrain).Assembly);
 
         if (engine == MessageStoreEngine.Sqlite) services.AddSqliteMessageStore(configureStore);
         else services.AddPostgreSqlMessageStore(configureStore);
+        services.TryAddSingleton(provider => MessageStores.CreateConversationIndex(
+            engine,
+            provider.GetRequiredService<IOptions<MessageStoreOptions>>().Value,
+            provider.GetService<ILoggerFactory>()?.CreateLogger<IConversationIndex>()));
         return services;
     }
 }

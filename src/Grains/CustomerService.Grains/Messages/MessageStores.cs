@@ -14,9 +14,21 @@ public static class MessageStores
     {
         var result = new MessageStoreOptionsValidator(engine).Validate(Options.DefaultName, options);
         if (result.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(MessageStoreOptions), result.Failures);
-        MessageStoreDialect dialect = engine == MessageStoreEngine.Sqlite
+        return new AdoNetMessageStore(Dialect(engine, options), options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>The conversation index in the same database as a store with these options: table
+    /// <c>{TableName}_conversations</c>, created on first use.</summary>
+    /// <exception cref="OptionsValidationException">The options have problems; the message names the keys to fix.</exception>
+    public static IConversationIndex CreateConversationIndex(MessageStoreEngine engine, MessageStoreOptions options, ILogger? logger = null)
+    {
+        var result = new MessageStoreOptionsValidator(engine).Validate(Options.DefaultName, options);
+        if (result.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(MessageStoreOptions), result.Failures);
+        return new AdoNetConversationIndex(Dialect(engine, options), options.TableName + "_conversations", logger ?? NullLogger.Instance);
+    }
+
+    private static MessageStoreDialect Dialect(MessageStoreEngine engine, MessageStoreOptions options) =>
+        engine == MessageStoreEngine.Sqlite
             ? new SqliteMessageStoreDialect(options.ConnectionString, options.TableName)
             : new PostgreSqlMessageStoreDialect(options.ConnectionString, options.TableName);
-        return new AdoNetMessageStore(dialect, options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
-    }
 }

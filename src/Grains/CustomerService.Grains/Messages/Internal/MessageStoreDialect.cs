@@ -34,5 +34,8 @@ internal abstract class MessageStoreDialect(string table) : IAsyncDisposable
     /// <summary>The full-text query text for the words of a query.</summary>
     public abstract string FullTextQuery(IReadOnlyList<string> words);
 
+    /// <summary>A statement run first in a schema transaction to serialise schema creation by several processes.</summary>
+    public virtual string SchemaLockStatement => "";
+
     public abstract ValueTask DisposeAsync();
 }

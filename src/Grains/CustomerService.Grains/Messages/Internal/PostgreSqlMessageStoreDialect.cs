@@ -15,6 +15,8 @@ internal sealed class PostgreSqlMessageStoreDialect(string connectionString, str
     private readonly NpgsqlDataSource writerSource = NpgsqlDataSource.Create(
         new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = WriterApplicationName }.ToString());
 
+    public override string SchemaLockStatement => $"SELECT pg_advisory_xact_lock({SchemaLockKey});";
+
     public override MessageStoreEngine Engine => MessageStoreEngine.PostgreSql;
 
     public override bool FullTextFindsSubstrings => false;

@@ -1,0 +1,82 @@
+using CustomerService.Grains.Agents;
+using CustomerService.Grains.Conversations;
+using CustomerService.Grains.Routing;
+using CustomerService.Grains.Tenants;
+using CustomerService.Grains.Tests.Conversations;
+using CustomerService.Runtime;
+
+namespace CustomerService.Grains.Tests.Routing;
+
+/// <summary>A tenant with agents on a <see cref="ConversationHost"/>: the real tenant, agent and router grains.</summary>
+internal sealed class Desk(ConversationHost host, string tenant)
+{
+    private int agents;
+
+    public IGrainFactory Grains => host.Grains;
+
+    public string Tenant => tenant;
+
+    public IRouterGrain Router => Grains.GetGrain<IRouterGrain>(tenant);
+
+    public static async Task<Desk> OpenAsync(ConversationHost host, string tenant, Func<TenantSettings, TenantSettings>? settings = null)
+    {
+        var grain = host.Grains.GetGrain<ITenantGrain>(tenant);
+        await grain.EnsureCreated(TenantDefaults.Create(tenant, ["*"])).Within();
+        if (settings is not null) await grain.UpdateSettings(settings(await grain.GetSettings().Within())).Within();
+        return new Desk(host, tenant);
+    }
+
+    public IConversationGrain Conversation(string id) => Grains.GetGrain<IConversationGrain>($"{tenant}/{id}");
+
+    public IAgentGrain Agent(Participant agent) => Grains.GetGrain<IAgentGrain>($"{tenant}/{agent.Id}");
+
+    /// <summary>Creates an agent; online ones hold a connection and are known to the router when this returns.</summary>
+    public async Task<Participant> HireAsync(string name, int capacity = 2, string[]? groups = null, bool online = true)
+    {
+        var n = Interlocked.Increment(ref agents);
+        var profile = await Grains.GetGrain<ITenantGrain>(tenant)
+            .CreateAgent(new AgentUpdate($"{name.ToLowerInvariant()}@example.com", name, AgentRole.Agent, capacity, [.. groups ?? []], null)).Within();
+        var agent = new Participant(AuthorKind.Agent, profile.Id, profile.Name);
+        if (online) await OnlineAsync(agent);
+        return agent;
+    }
+
+    public async Task OnlineAsync(Participant agent)
+    {
+        var before = (await Router.GetQueue().Within()).AgentsOnline;
+        await Agent(agent).Connect("tab-1").Within();
+        await Agent(agent).SetStatus(AgentStatus.Online).Within();
+        await Eventually.True(async () => (await Router.GetQueue()).AgentsOnline > before);
+    }
+
+    public async Task<AgentInbox> InboxAsync(Participant agent)
+    {
+        var inbox = new AgentInbox();
+        await Agent(agent).Subscribe(Grains.CreateObjectReference<IAgentObserver>(inbox)).Within();
+        return inbox;
+    }
+
+    public async Task<EventRecorder> WatchAsync(IConversationGrain conversation, Participant who)
+    {
+        var recorder = new EventRecorder();
+        await conversation.Subscribe(who, Grains.CreateObjectReference<IConversationObserver>(recorder)).Within();
+        return recorder;
+    }
+
+    public async Task<string[]> HeldBy(Participant agent) =>
+        [.. (await Agent(agent).GetConversations().Within()).Select(c => c.ConversationId)];
+}
+
+/// <summary>Waits for a condition that one-way messages make true soon.</summary>
+internal static class Eventually
+{
+    public static async Task True(Func<Task<bool>> condition, int seconds = 10)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition().Within())
+        {
+            if (DateTime.UtcNow > until) Assert.Fail("The condition did not become true in time.");
+            await Task.Delay(10);
+        }
+    }
+}
