@@ -30,7 +30,7 @@ public static class GrainModeExtensions
         builder.UseGrainRuntime(silo =>
         {
             silo.AddGrainStorageFromConfiguration();
-            silo.AddConversationGrains(engine, store =>
+            silo.AddCustomerServiceGrains(engine, store =>
             {
                 if (string.IsNullOrWhiteSpace(store.ConnectionString) && engine == MessageStoreEngine.Sqlite)
                     store.ConnectionString = DefaultMessageStore;
