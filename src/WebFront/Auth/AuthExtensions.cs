@@ -15,6 +15,8 @@ public static class AuthExtensions
     public const string AdminPolicy = "admin";
     /// <summary>The policy of visitor tokens.</summary>
     public const string VisitorPolicy = "visitor";
+    /// <summary>A visitor token used from one of its tenant's allowed origins (the visitor hub).</summary>
+    public const string WidgetConnectionPolicy = "widget-connection";
     /// <summary>Either token.</summary>
     public const string ParticipantPolicy = "participant";
 
@@ -37,7 +39,10 @@ public static class AuthExtensions
             .AddPolicy(AgentPolicy, p => p.AddAuthenticationSchemes(WebFrontClaims.AgentScheme).RequireClaim(WebFrontClaims.Kind, "agent"))
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(WebFrontClaims.AgentScheme).RequireClaim(WebFrontClaims.Kind, "agent").RequireClaim(WebFrontClaims.Role, "admin"))
             .AddPolicy(VisitorPolicy, p => p.AddAuthenticationSchemes(WebFrontClaims.VisitorScheme).RequireClaim(WebFrontClaims.Kind, "visitor"))
+            .AddPolicy(WidgetConnectionPolicy, p => p.AddAuthenticationSchemes(WebFrontClaims.VisitorScheme).RequireClaim(WebFrontClaims.Kind, "visitor")
+                .AddRequirements(new AllowedOriginRequirement()))
             .AddPolicy(ParticipantPolicy, p => p.AddAuthenticationSchemes(WebFrontClaims.AgentScheme, WebFrontClaims.VisitorScheme).RequireClaim(WebFrontClaims.Kind, "agent", "visitor"));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AllowedOriginHandler>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AgentPasswords>();
         services.TryAddTimeProvider();

@@ -17,7 +17,7 @@ internal sealed partial class HubErrorFilter(FeedRenewalService renewal, ILogger
         {
             return await next(context);
         }
-        catch (Exception e) when (Map(e, context.HubMethodName) is { } mapped)
+        catch (Exception e) when (Map(e, context.HubMethodName, context.Context.User) is { } mapped)
         {
             throw mapped;
         }
@@ -29,20 +29,20 @@ internal sealed partial class HubErrorFilter(FeedRenewalService renewal, ILogger
         {
             await next(context);
         }
-        catch (Exception e) when (Map(e, "OnConnected") is { } mapped)
+        catch (Exception e) when (Map(e, "OnConnected", context.Context.User) is { } mapped)
         {
             throw mapped;
         }
     }
 
-    private HubException? Map(Exception e, string method)
+    private HubException? Map(Exception e, string method, System.Security.Claims.ClaimsPrincipal? user)
     {
         switch (e)
         {
             case HubException:
                 return null;
             case ChatException chat:
-                return new HubException($"{(chat.Code.Length > 0 ? chat.Code : ChatErrorCodes.InvalidArgument)}: {chat.Message}");
+                return new HubException($"{(chat.Code.Length > 0 ? chat.Code : ChatErrorCodes.InvalidArgument)}: {WithoutTenant(chat.Message, user)}");
             case SiloUnavailableException or TimeoutException or ObserverNotAvailableException:
                 renewal.RenewSoon();
                 ClusterError(logger, method, e.GetType().Name);
@@ -52,6 +52,10 @@ internal sealed partial class HubErrorFilter(FeedRenewalService renewal, ILogger
                 return new HubException("unavailable: The server could not complete the call; try again.");
         }
     }
+
+    // Grains name keys ({tenant}/{id}); the wire names ids only.
+    private static string WithoutTenant(string message, System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.FindFirst(Auth.WebFrontClaims.Tenant)?.Value is { } tenant ? message.Replace(tenant + "/", "", StringComparison.Ordinal) : message;
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Hub call {Method} failed with a cluster error ({Error}); renewing subscriptions.")]
     private static partial void ClusterError(ILogger logger, string method, string error);

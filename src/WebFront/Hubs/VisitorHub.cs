@@ -15,22 +15,20 @@ namespace CustomerService.WebFront.Hubs;
 
 /// <summary><c>/hubs/visitor</c>: the widget's hub. The visitor and tenant come from the visitor token; the
 /// conversation is the visitor's own (<see cref="IVisitorGrain.GetOrOpenConversation"/>), so no argument can name
-/// another.</summary>
-[Authorize(Policy = AuthExtensions.VisitorPolicy)]
+/// another. Its policy also checks the page's origin against the tenant's allowed origins.</summary>
+[Authorize(Policy = AuthExtensions.WidgetConnectionPolicy)]
 internal sealed class VisitorHub : Hub<IVisitorClient>
 {
     private const string ConversationKey = "conversation";
     private readonly IGrainFactory grains;
     private readonly FeedRegistry feeds;
-    private readonly TenantDirectory tenants;
     private readonly FileStore files;
     private readonly HubLimits limits;
 
-    public VisitorHub(IGrainFactory grains, FeedRegistry feeds, TenantDirectory tenants, FileStore files, IOptions<HubLimits> limits)
+    public VisitorHub(IGrainFactory grains, FeedRegistry feeds, FileStore files, IOptions<HubLimits> limits)
     {
         this.grains = grains;
         this.feeds = feeds;
-        this.tenants = tenants;
         this.files = files;
         this.limits = limits.Value;
     }
@@ -42,11 +40,6 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
-        var tenant = Context.User!.TenantId();
-        var settings = await tenants.GetAsync(tenant) ?? throw new HubException("not_found: The tenant does not exist.");
-        var origin = Context.GetHttpContext()?.Request.Headers.Origin.ToString();
-        if (!OriginPolicy.IsAllowed(settings.AllowedOrigins.IsDefault ? [] : settings.AllowedOrigins, origin))
-            throw new HubException("forbidden: This origin may not use the tenant's widget.");
         var key = await Visitor.GetOrOpenConversation();
         Context.Items[ConversationKey] = key;
         await Visitor.Connect(Context.ConnectionId);
