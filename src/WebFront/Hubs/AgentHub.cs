@@ -18,7 +18,7 @@ namespace CustomerService.WebFront.Hubs;
 /// another tenant.</summary>
 [Authorize(Policy = AuthExtensions.AgentPolicy)]
 internal sealed partial class AgentHub(
-    IGrainFactory grains, FeedRegistry feeds, FileStore files, IOptions<HubLimits> limits) : Hub<IAgentClient>
+    IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits) : Hub<IAgentClient>
 {
     private Participant Me => Context.User!.ToParticipant();
     private IAgentGrain Agent => grains.GetGrain<IAgentGrain>(Context.User!.SubjectKey());
@@ -28,7 +28,7 @@ internal sealed partial class AgentHub(
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
-        await Agent.Connect(Context.ConnectionId);
+        await presence.ConnectAgentAsync(Context.User!.SubjectKey(), Context.ConnectionId);
         await feeds.JoinAgentAsync(Context.User!.SubjectKey(), Context.ConnectionId);
     }
 
@@ -36,8 +36,7 @@ internal sealed partial class AgentHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await feeds.LeaveAllAsync(Context.ConnectionId);
-        try { await Agent.Disconnect(Context.ConnectionId); }
-        catch (Exception) { /* the agent grain expires the connection on its own */ }
+        await presence.DisconnectAsync(Context.ConnectionId);
     }
 
     /// <summary>Sets online, away or offline.</summary>

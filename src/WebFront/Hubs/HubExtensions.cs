@@ -32,6 +32,7 @@ public static class HubExtensions
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<FeedRegistry>();
+        services.AddSingleton<ConnectionPresence>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<FeedRenewalService>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedRenewalService>());

@@ -22,13 +22,15 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     private const string ConversationKey = "conversation";
     private readonly IGrainFactory grains;
     private readonly FeedRegistry feeds;
+    private readonly ConnectionPresence presence;
     private readonly FileStore files;
     private readonly HubLimits limits;
 
-    public VisitorHub(IGrainFactory grains, FeedRegistry feeds, FileStore files, IOptions<HubLimits> limits)
+    public VisitorHub(IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits)
     {
         this.grains = grains;
         this.feeds = feeds;
+        this.presence = presence;
         this.files = files;
         this.limits = limits.Value;
     }
@@ -42,7 +44,7 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     {
         var key = await Visitor.GetOrOpenConversation();
         Context.Items[ConversationKey] = key;
-        await Visitor.Connect(Context.ConnectionId);
+        await presence.ConnectVisitorAsync(Context.User!.SubjectKey(), Context.ConnectionId);
         await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId);
     }
 
@@ -50,11 +52,7 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await feeds.LeaveAllAsync(Context.ConnectionId);
-        if (Context.Items.ContainsKey(ConversationKey))
-        {
-            try { await Visitor.Disconnect(Context.ConnectionId); }
-            catch (Exception) { /* the visitor grain expires the connection on its own */ }
-        }
+        await presence.DisconnectAsync(Context.ConnectionId);
     }
 
     /// <summary><c>{clientMessageId, text, attachments?}</c> → ack, once durable.</summary>

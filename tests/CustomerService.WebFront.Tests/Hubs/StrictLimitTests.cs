@@ -27,6 +27,22 @@ public sealed class StrictLimitTests(StrictFixture fixture) : HubTestBase(fixtur
     }
 
     [Fact]
+    public async Task EventsAndPresenceOutliveTheGrainsExpiryBecauseTheFrontEndRenewsThem()
+    {
+        var (visitor, _) = await VisitorAsync();
+        var conversationId = await StartConversationAsync(visitor, "before");
+        var agent = await AgentAsync();
+        await Node.InvokeAsync(agent, "Open", conversationId);
+
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the expiry of subscriptions (2 s) and connections (5 s)
+
+        await Node.InvokeAsync(visitor, "SendMessage", Message("after"));
+        Assert.Equal("after", First(await Node.WaitAsync(agent, "message")).GetProperty("text").GetString());
+        var details = await Node.InvokeAsync(agent, "GetVisitor", conversationId);
+        Assert.True(details.GetProperty("online").GetBoolean());
+    }
+
+    [Fact]
     public async Task AnUploadOverTheSizeLimitIsTooLarge()
     {
         var session = await Host.SessionAsync();

@@ -27,7 +27,7 @@ public sealed class DemoCollection : ICollectionFixture<DemoFixture>
     public const string Name = "demo";
 }
 
-/// <summary>A WebFront with tight limits: a small rate budget, small uploads.</summary>
+/// <summary>A WebFront with tight limits: a small rate budget, small uploads, subscriptions that expire fast.</summary>
 public sealed class StrictFixture : IAsyncLifetime
 {
     public WebFrontHost Host { get; private set; } = null!;
@@ -40,6 +40,12 @@ public sealed class StrictFixture : IAsyncLifetime
             ["WebFront:RateLimits:ConnectionPermitsPerSecond"] = "1",
             ["WebFront:RateLimits:ConnectionBurst"] = "5",
             ["WebFront:Files:MaxBytes"] = "1024",
+            // Grains forget subscriptions after 2 s and connections after 5 s unless renewed; this front-end renews every 0.5 s.
+            ["Conversations:SubscriptionExpiry"] = "00:00:02",
+            ["Agents:SubscriptionExpiry"] = "00:00:02",
+            ["Agents:ConnectionExpiry"] = "00:00:05",
+            ["Visitors:ConnectionExpiry"] = "00:00:05",
+            ["WebFront:Feeds:RenewPeriod"] = "00:00:00.5",
         });
         var node = NodeSignalR.StartAsync();
         Host = await host;
