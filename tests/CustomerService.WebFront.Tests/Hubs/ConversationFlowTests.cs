@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CustomerService.Grains.Agents;
+using CustomerService.Grains.Tenants;
+using CustomerService.WebFront.Auth;
 using CustomerService.WebFront.Tests.Infrastructure;
 
 namespace CustomerService.WebFront.Tests.Hubs;
@@ -64,6 +67,38 @@ public sealed class ConversationFlowTests(DemoFixture fixture) : HubTestBase(fix
 
         using var asVisitor = await Host.GetAsync($"/api/v1/conversations/{conversationId}/messages", visitorToken);
         Assert.Equal(HttpStatusCode.Unauthorized, asVisitor.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOnlineAgentIsAssignedANewConversationAndHearsItsUnreadCount()
+    {
+        // A tenant of its own, so that no other test's queued conversation takes the agent's capacity.
+        var tenant = $"routing-{Guid.NewGuid():N}"[..30];
+        await Tenants.EnsureAsync(Host.Grains, tenant);
+        var hash = Host.Service<AgentPasswords>().Hash("agent-password-2");
+        await Host.Grains.GetGrain<ITenantGrain>(tenant).CreateAgent(new AgentUpdate("rita@routing.local", "Rita", AgentRole.Agent, 5, [], hash)).Within();
+        var agent = await Node.ConnectAsync(Host.Hub("agent"), await Host.LoginAsync("rita@routing.local", "agent-password-2", tenant));
+        await Node.InvokeAsync(agent, "SetStatus", "online");
+        try
+        {
+            var (visitor, _) = await VisitorAsync(tenant);
+            var conversationId = await StartConversationAsync(visitor, "route me");
+            JsonElement assigned;
+            do assigned = First(await Node.WaitAsync(agent, "conversationAssigned")); // earlier tests' queued ones come first
+            while (assigned.GetProperty("id").GetString() != conversationId);
+            Assert.Equal("Rita", assigned.GetProperty("assignee").GetProperty("name").GetString());
+
+            await Node.InvokeAsync(visitor, "SendMessage", Message("still there?"));
+            JsonElement unread;
+            do unread = First(await Node.WaitAsync(agent, "unread"));
+            while (unread.GetProperty("conversationId").GetString() != conversationId || unread.GetProperty("count").GetInt64() < 2);
+            Assert.Equal(conversationId, unread.GetProperty("conversationId").GetString());
+            Assert.True(unread.GetProperty("total").GetInt64() >= 2);
+        }
+        finally
+        {
+            await Node.InvokeAsync(agent, "SetStatus", "offline");
+        }
     }
 
     private async Task WaitForStatusAsync(string visitor, string status)

@@ -11,7 +11,9 @@ internal static class Tenants
     public const string AcmeOrigin = "https://shop.acme.example";
     public const string AcmeSecret = "acme-identity-secret";
 
-    public static Task EnsureAcmeAsync(IGrainFactory grains) => grains.GetGrain<ITenantGrain>(Acme).EnsureCreated(new TenantSettings(
+    public static Task EnsureAcmeAsync(IGrainFactory grains) => EnsureAsync(grains, Acme);
+
+    public static Task EnsureAsync(IGrainFactory grains, string tenant) => grains.GetGrain<ITenantGrain>(tenant).EnsureCreated(new TenantSettings(
         "Acme", "#112233", "Hello", "Offline", new PreChatForm(false, ImmutableArray<string>.Empty),
         [AcmeOrigin], AcmeSecret, false, false, new RoutingSettings(true, 0), null)).Within();
 }
