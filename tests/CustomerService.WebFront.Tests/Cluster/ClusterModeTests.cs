@@ -52,6 +52,62 @@ public sealed class ClusterModeTests
         Assert.Equal("thanks", text);
     }
 
+    [Fact]
+    public async Task AFrontEndDoesNotGoDeafWhenItsSiloIsReplaced()
+    {
+        if (!ThrowawayRedis.IsInstalled) return;
+        await using var redis = await ThrowawayRedis.StartAsync().Within(TimeSpan.FromSeconds(30));
+        var data = Directory.CreateTempSubdirectory("cs-cluster-").FullName;
+        var silo = await StartSiloAsync(redis, data);
+        try
+        {
+            await using var front = await WebFrontHost.StartAsync(new Dictionary<string, string?>
+            {
+                ["Silo:Membership:Provider"] = "Redis",
+                ["Silo:Membership:ConnectionString"] = redis.ConnectionString,
+                ["Silo:Membership:ClusterId"] = "webfront-tests",
+                ["WebFront:Feeds:RenewPeriod"] = "00:00:01",
+            }, Path.Combine(data, "front"));
+            await using var node = await NodeSignalR.StartAsync();
+            var token = await LoginWhenSeededAsync(front);
+            var session = await front.SessionAsync();
+            var visitor = await node.ConnectAsync(front.Hub("visitor"), session.GetProperty("visitorToken").GetString());
+            await node.InvokeAsync(visitor, "SendMessage", new { clientMessageId = "c1", text = "before" });
+            var conversationId = (await node.InvokeAsync(visitor, "GetConversation")).GetProperty("id").GetString()!;
+            var agent = await node.ConnectAsync(front.Hub("agent"), token);
+            await node.InvokeAsync(agent, "Open", conversationId);
+
+            // The silo goes away with every activation and observer registration it held; a new one takes over.
+            await silo.StopAsync().Within(TimeSpan.FromSeconds(30));
+            await silo.DisposeAsync();
+            silo = await StartSiloAsync(redis, data);
+
+            // The visitor's send may meet the change-over (unavailable): retry with the same client message id.
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await node.InvokeAsync(visitor, "SendMessage", new { clientMessageId = "c2", text = "after" });
+                    break;
+                }
+                catch (NodeCallException) when (attempt < 20)
+                {
+                    await Task.Delay(500);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2)); // a renewal pass has re-subscribed by now
+            await node.InvokeAsync(visitor, "SendMessage", new { clientMessageId = "c3", text = "heard" });
+            string? text;
+            do text = (await node.WaitAsync(agent, "message", TimeSpan.FromSeconds(10)))[0].GetProperty("text").GetString();
+            while (text != "heard");
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
     private static async Task<string> LoginWhenSeededAsync(WebFrontHost front)
     {
         // In cluster mode the seed runs in the background until the silos answer.
