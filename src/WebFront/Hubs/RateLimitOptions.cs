@@ -13,10 +13,10 @@ public sealed class RateLimitOptions
     public double ConnectionBurst { get; set; } = 30;
 
     /// <summary>Hub calls per second all connections of one tenant may make on average (on this front-end).</summary>
-    public double TenantPermitsPerSecond { get; set; } = 5000;
+    public double TenantPermitsPerSecond { get; set; } = 50_000;
 
     /// <summary>Hub calls all connections of one tenant may make in a burst.</summary>
-    public double TenantBurst { get; set; } = 10000;
+    public double TenantBurst { get; set; } = 100_000;
 
     /// <summary>REST requests per minute from one client address.</summary>
     public int RestPermitsPerMinute { get; set; } = 1200;
