@@ -33,7 +33,4 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 return true;
         }
     }
-
-    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "Request {Path} failed unexpectedly.")]
-    private static partial void Unexpected(ILogger logger, string path, Exception exception);
 }

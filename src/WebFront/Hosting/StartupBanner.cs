@@ -26,7 +26,4 @@ internal sealed partial class StartupBanner(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "CustomerService is running ({Mode} mode).\n  Demo page:     {DemoUrl}\n  Agent console: {ConsoleUrl}")]
-    private static partial void Ready(ILogger logger, string mode, string demoUrl, string consoleUrl);
 }

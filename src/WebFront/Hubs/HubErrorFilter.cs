@@ -56,10 +56,4 @@ internal sealed partial class HubErrorFilter(FeedRenewalService renewal, ILogger
     // Grains name keys ({tenant}/{id}); the wire names ids only.
     private static string WithoutTenant(string message, System.Security.Claims.ClaimsPrincipal? user) =>
         user?.FindFirst(Auth.WebFrontClaims.Tenant)?.Value is { } tenant ? message.Replace(tenant + "/", "", StringComparison.Ordinal) : message;
-
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Hub call {Method} failed with a cluster error ({Error}); renewing subscriptions.")]
-    private static partial void ClusterError(ILogger logger, string method, string error);
-
-    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "Hub call {Method} failed unexpectedly.")]
-    private static partial void Unexpected(ILogger logger, string method, Exception exception);
 }

@@ -57,10 +57,4 @@ internal sealed partial class ConnectionPresence(IGrainFactory grains, ILogger<C
     private Task Call((bool Agent, string Key) entry, string connectionId, bool connect) => entry.Agent
         ? connect ? grains.GetGrain<IAgentGrain>(entry.Key).Connect(connectionId) : grains.GetGrain<IAgentGrain>(entry.Key).Disconnect(connectionId)
         : connect ? grains.GetGrain<IVisitorGrain>(entry.Key).Connect(connectionId) : grains.GetGrain<IVisitorGrain>(entry.Key).Disconnect(connectionId);
-
-    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Renewing a connection's presence failed ({Error}); retrying on the next pass.")]
-    private static partial void RenewFailed(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Reporting a closed connection failed ({Error}); it expires on its own.")]
-    private static partial void DisconnectFailed(ILogger logger, string error);
 }
