@@ -99,7 +99,8 @@ public sealed class HubSecurityTests(DemoFixture fixture) : HubTestBase(fixture.
         Assert.StartsWith("invalid_argument:", ServerMessage(await Node.InvokeErrorAsync(visitor, "SendMessage", new { clientMessageId = "a", text = "" })));
         Assert.StartsWith("invalid_argument:", ServerMessage(await Node.InvokeErrorAsync(visitor, "SendMessage",
             new { clientMessageId = "b", text = "x", attachments = new[] { new { id = "0123456789abcdef0123456789abcdef" } } })));
-        await Node.InvokeErrorAsync(visitor, "MarkRead", "not a number");
+        Assert.StartsWith("invalid_argument:", ServerMessage(await Node.InvokeErrorAsync(visitor, "MarkRead", "not a number")));
+        Assert.StartsWith("invalid_argument:", ServerMessage(await Node.InvokeErrorAsync(visitor, "GetHistory", 5)));
         Assert.Equal("Connected", await Node.StateAsync(visitor));
 
         var agent = await AgentAsync();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +12,8 @@ namespace CustomerService.WebFront.Hubs.Internal;
 /// <summary>The JSON hub protocol, plus what docs/protocol.md needs and SignalR lacks: optional trailing arguments
 /// (<c>Typing(isTyping, draft?)</c>, <c>Rate(score, comment?)</c>, ...). SignalR binds by exact count; when that
 /// fails for one of these methods, the frame is bound again with the missing trailing arguments as null. Only the
-/// failure path pays for it.</summary>
+/// failure path pays for it. Any other binding failure (a wrong type, a missing argument) is reported as
+/// <c>invalid_argument</c>, like every other malformed payload.</summary>
 internal sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
 {
     private static readonly HashSet<string> MethodsWithOptionalArguments =
@@ -32,9 +34,12 @@ internal sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptio
     {
         var before = input;
         if (!inner.TryParseMessage(ref input, binder, out message)) return false;
-        if (message is InvocationBindingFailureMessage failure && MethodsWithOptionalArguments.Contains(failure.Target)
-            && TryBindPadded(before.Slice(0, input.Start), failure.Target, binder) is { } padded)
+        if (message is not InvocationBindingFailureMessage failure) return true;
+        if (MethodsWithOptionalArguments.Contains(failure.Target) && TryBindPadded(before.Slice(0, input.Start), failure.Target, binder) is { } padded)
             message = padded;
+        else
+            message = new InvocationBindingFailureMessage(failure.InvocationId, failure.Target, ExceptionDispatchInfo.Capture(new HubException(
+                $"invalid_argument: The arguments of {failure.Target} do not match its parameters in number or type (see docs/protocol.md).")));
         return true;
     }
 
