@@ -2,7 +2,7 @@ using CustomerService.Runtime.Hosting;
 using CustomerService.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseGrainRuntime(silo => silo.AddGrainStorageFromConfiguration().UseClusterFromConfiguration());
+builder.UseGrainRuntime(silo => silo.AddGrainStorageFromConfiguration().UseClusterFromConfiguration().AddChatGrainsFromConfiguration());
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -64,6 +64,22 @@ public sealed class GeneratorTests
         Assert.Contains("\"IOverloaded.Say(int)\"", generated);
     }
 
+    [Fact]
+    public void ParametersMayTakeTheNamesTheProxyUsesInternally()
+    {
+        var (_, diagnostics) = Generate("""
+            using System.Threading.Tasks;
+            using CustomerService.Runtime;
+            public interface IRouter : IGrainWithStringKey
+            {
+                Task<int> Enqueue(string request, int arg0);
+                Task Send(string text, string? draft = null);
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
     [Theory]
     [InlineData("int Now();", "CSR003")]
     [InlineData("Task<T> Get<T>();", "CSR002")]

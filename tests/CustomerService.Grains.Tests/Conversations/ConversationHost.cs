@@ -42,7 +42,8 @@ internal sealed class ConversationHost : IAsyncDisposable
                     MessageStoreEngine.Sqlite, new MessageStoreOptions { ConnectionString = connectionString }, sp.GetRequiredService<TimeProvider>())));
             }
 
-            silo.AddConversationGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configure);
+            silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString);
+            if (configure is not null) silo.Services.Configure(configure);
         });
         if (time is not null) builder.UseTimeProvider(time);
         try
@@ -70,7 +71,7 @@ internal sealed class ConversationHost : IAsyncDisposable
                 silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, storage);
                 silo.Services.AddSingleton(store);
                 silo.Services.AddSingleton(index);
-                silo.AddConversationGrains(MessageStoreEngine.Sqlite, s => s.ConnectionString = "Data Source=unused.db");
+                silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, s => s.ConnectionString = "Data Source=unused.db");
             })
             .BuildAndStartAsync().Within();
         clusters.Add(cluster);

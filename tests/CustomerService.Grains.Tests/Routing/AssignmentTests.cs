@@ -1,6 +1,7 @@
 using CustomerService.Grains.Agents;
 using CustomerService.Grains.Conversations;
 using CustomerService.Grains.Tests.Conversations;
+using CustomerService.Grains.Tests.Tenants;
 using CustomerService.Runtime.Testing;
 using static CustomerService.Grains.Tests.Conversations.People;
 

@@ -3,6 +3,7 @@ using CustomerService.Grains.Conversations;
 using CustomerService.Grains.Routing;
 using CustomerService.Grains.Tenants;
 using CustomerService.Grains.Tests.Conversations;
+using CustomerService.Grains.Tests.Tenants;
 using CustomerService.Runtime;
 
 namespace CustomerService.Grains.Tests.Routing;
@@ -65,18 +66,4 @@ internal sealed class Desk(ConversationHost host, string tenant)
 
     public async Task<string[]> HeldBy(Participant agent) =>
         [.. (await Agent(agent).GetConversations().Within()).Select(c => c.ConversationId)];
-}
-
-/// <summary>Waits for a condition that one-way messages make true soon.</summary>
-internal static class Eventually
-{
-    public static async Task True(Func<Task<bool>> condition, int seconds = 10)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition().Within())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail("The condition did not become true in time.");
-            await Task.Delay(10);
-        }
-    }
 }

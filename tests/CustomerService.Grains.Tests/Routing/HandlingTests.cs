@@ -1,5 +1,6 @@
 using CustomerService.Grains.Conversations;
 using CustomerService.Grains.Tests.Conversations;
+using CustomerService.Grains.Tests.Tenants;
 using CustomerService.Runtime.Testing;
 using static CustomerService.Grains.Tests.Conversations.People;
 
@@ -53,6 +54,7 @@ public sealed class HandlingTests
     {
         await using var host = await ConversationHost.StartAsync();
         var desk = await Desk.OpenAsync(host, "groups");
+        await host.Grains.GetGrain<Grains.Tenants.ITenantGrain>("groups").SaveGroup(new Grains.Tenants.AgentGroup("billing", "Billing")).Within();
         var general = await desk.HireAsync("General");
         var conversation = desk.Conversation("c1");
         await conversation.SendMessage(Visitor, Text("billing question")).Within();

@@ -1,6 +1,8 @@
+using CustomerService.Grains.Agents;
 using CustomerService.Grains.Conversations;
 using CustomerService.Grains.Tenants;
 using CustomerService.Grains.Tests.Conversations;
+using CustomerService.Runtime;
 
 namespace CustomerService.Grains.Tests.Tenants;
 
@@ -83,5 +85,21 @@ public sealed class CatalogTests
 
         Assert.Equal(ChatErrorCodes.InvalidArgument, refused.Code);
         Assert.Single(await tenant.ListCannedReplies().Within());
+    }
+
+    [Fact]
+    public async Task DeletingAGroupTakesItsMembersOutOfIt()
+    {
+        await using var host = await DomainHost.StartAsync();
+        var tenant = await Samples.NewTenantAsync(host.Grains);
+        await tenant.SaveGroup(new AgentGroup("billing", "Billing")).Within();
+        await tenant.SaveGroup(new AgentGroup("sales", "Sales")).Within();
+        var alice = await tenant.CreateAgent(Samples.Agent(groups: ["billing", "sales"])).Within();
+
+        await tenant.DeleteGroup("billing").Within();
+
+        Assert.Equal(["sales"], (await tenant.ListAgents().Within()).Single().Groups.AsEnumerable());
+        var agent = host.Grains.GetGrain<IAgentGrain>($"{tenant.GetPrimaryKeyString()}/{alice.Id}");
+        Assert.Equal(["sales"], (await agent.GetProfile().Within()).Groups.AsEnumerable());
     }
 }

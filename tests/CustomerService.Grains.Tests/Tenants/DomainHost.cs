@@ -3,6 +3,8 @@ using CustomerService.Grains.Hosting;
 using CustomerService.Grains.Messages;
 using CustomerService.Grains.Tests.Conversations;
 using CustomerService.Runtime;
+using CustomerService.Runtime.Serialization;
+using CustomerService.Runtime.Storage;
 using CustomerService.Runtime.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +35,7 @@ internal sealed class DomainHost : IAsyncDisposable
         Directory.CreateDirectory(host.directory);
         try
         {
-            await host.StartClusterAsync(storage: null);
+            await host.StartClusterAsync(shared: null);
             return host;
         }
         catch
@@ -46,23 +48,42 @@ internal sealed class DomainHost : IAsyncDisposable
     /// <summary>Kills the current silo and starts another over the same grain storage; returns its grain factory.</summary>
     public async Task<IGrainFactory> ReactivateAsync()
     {
-        var storage = clusters[^1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
+        var storage = (FencedStorage)clusters[^1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
         await clusters[^1].Primary.KillAsync().Within();
-        await StartClusterAsync(storage);
+        // The killed silo's timers still run in this process; a dead process would write nothing.
+        storage.Fenced = true;
+        await StartClusterAsync(storage.Inner);
         return Grains;
     }
 
-    private async Task StartClusterAsync(IGrainStorage? storage)
+    private async Task StartClusterAsync(IGrainStorage? shared)
     {
         var connectionString = $"Data Source={Path.Combine(directory, "messages.db")}";
-        var builder = new TestClusterBuilder().ConfigureSilo(silo =>
+        var builder = new TestClusterBuilder().WithoutDefaultStorage().ConfigureSilo(silo =>
         {
-            if (storage is not null) silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, storage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) =>
+                new FencedStorage(shared ?? new MemoryGrainStorage(sp.GetRequiredService<IGrainSerializer>())));
             silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configureAgents);
         });
-        if (storage is not null) builder.WithoutDefaultStorage();
         if (time is not null) builder.UseTimeProvider(time);
         clusters.Add(await builder.BuildAndStartAsync().Within());
+    }
+
+    /// <summary>Storage shared by the silos of one test; a killed silo's writes go nowhere.</summary>
+    private sealed class FencedStorage(IGrainStorage inner) : IGrainStorage
+    {
+        public IGrainStorage Inner => inner;
+
+        public volatile bool Fenced;
+
+        public Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState) =>
+            inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState) =>
+            Fenced ? Task.CompletedTask : inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState) =>
+            Fenced ? Task.CompletedTask : inner.ClearStateAsync(stateName, grainId, grainState);
     }
 
     public async ValueTask DisposeAsync()

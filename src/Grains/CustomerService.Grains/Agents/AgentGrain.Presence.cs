@@ -80,9 +80,14 @@ public sealed partial class AgentGrain
     private async Task OnPresenceTimerAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var expired = connections.Where(c => c.Value + options.ConnectionExpiry <= now).Select(c => c.Key).ToList();
-        foreach (var connection in expired) connections.Remove(connection);
-        if (expired.Count > 0) AgentGrainLog.ConnectionsExpired(logger, tenantId, agentId, expired.Count);
+        var expired = connections.Where(c => c.Value + options.ConnectionExpiry <= now).ToList();
+        foreach (var connection in expired) connections.Remove(connection.Key);
+        if (expired.Count > 0)
+        {
+            AgentGrainLog.ConnectionsExpired(logger, tenantId, agentId, expired.Count);
+            // The grace runs from when the last connection expired, not from when this tick got its turn.
+            if (connections.Count == 0) offlineAt = expired.Max(c => c.Value) + options.ConnectionExpiry + options.PresenceGrace;
+        }
 
         if (S.Exists && S.Status == AgentStatus.Online && connections.Count == 0 && offlineAt is { } at && now >= at)
         {

@@ -30,11 +30,12 @@ public sealed partial class AgentGrain
     {
         EnsureExists();
         AgentRules.Validate(profile);
-        var capacityOrGroupsChanged = profile.Capacity != S.Capacity || !S.Groups.SequenceEqual(Groups(profile));
+        // The router knows the agent by name, capacity and groups; the consoles show name and capacity.
+        var routingChanged = profile.Capacity != S.Capacity || profile.Name.Trim() != S.Name || !S.Groups.SequenceEqual(Groups(profile));
         Apply(profile);
         await state.WriteStateAsync();
         ReportProfile();
-        if (capacityOrGroupsChanged)
+        if (routingChanged)
         {
             ReportPresence();
             PublishAgentUpdated();

@@ -25,8 +25,9 @@ public sealed partial class ConversationGrain
         {
             outcome = await Router.Enqueue(new RoutingRequest(conversationId, S.Visitor, preferred, S.Routing?.Group));
         }
-        catch (Exception e) when (e is not ChatException)
+        catch (Exception e)
         {
+            // The message that asked is stored and acknowledged whatever happens here.
             ConversationGrainLog.RoutingFailed(logger, e, conversationId);
             return;
         }

@@ -73,6 +73,7 @@ public sealed partial class ConversationGrain
         snoozeTimer = null;
         if (CurrentStatus is not { Status: ConversationStatus.Snoozed, At: { } until }) return;
         var due = until - time.GetUtcNow();
+        StayActiveUntil(until);
         snoozeTimer = RegisterGrainTimer(_ => OnSnoozeDueAsync(), new GrainTimerCreationOptions
         {
             DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero,
@@ -93,6 +94,17 @@ public sealed partial class ConversationGrain
         await WriteStateAsync();
         PublishUpdated();
     }
+
+    /// <summary>A timer due later than the idle collection age would die with the activation before it fires.</summary>
+    private void StayActiveUntil(DateTimeOffset at)
+    {
+        if (stayActiveUntil is { } already && already >= at) return;
+        stayActiveUntil = at;
+        var wait = at - time.GetUtcNow() + TimeSpan.FromMinutes(1);
+        if (wait > TimeSpan.Zero) DelayDeactivation(wait);
+    }
+
+    private DateTimeOffset? stayActiveUntil;
 
     private void ArmTimers()
     {

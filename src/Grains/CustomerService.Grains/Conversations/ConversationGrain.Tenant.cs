@@ -35,6 +35,12 @@ public sealed partial class ConversationGrain
         {
             settings = DefaultSettings(Tenant);
         }
+        catch (Exception e)
+        {
+            // Unreachable or refusing (a malformed tenant id): go on with what we had, and ask again later.
+            ConversationGrainLog.TenantUnavailable(logger, e, conversationId);
+            settings ??= DefaultSettings(Tenant);
+        }
 
         settingsReadAt = time.GetTimestamp();
         return settings;
@@ -54,8 +60,9 @@ public sealed partial class ConversationGrain
         {
             agents = await GrainFactory.GetGrain<ITenantGrain>(Tenant).ListAgents();
         }
-        catch (ChatException)
+        catch (Exception e)
         {
+            ConversationGrainLog.TenantUnavailable(logger, e, conversationId);
             return;
         }
 

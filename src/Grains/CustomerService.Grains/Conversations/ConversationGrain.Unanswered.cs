@@ -33,6 +33,7 @@ public sealed partial class ConversationGrain
         unansweredDeadline = deadline;
         if (deadline is not { } due) return;
         var wait = due - time.GetUtcNow();
+        StayActiveUntil(due);
         unansweredTimer = RegisterGrainTimer(_ => OnUnansweredDueAsync(), new GrainTimerCreationOptions
         {
             DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,

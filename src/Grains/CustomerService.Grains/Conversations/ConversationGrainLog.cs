@@ -13,6 +13,9 @@ internal static partial class ConversationGrainLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the router could not be reached; routing is asked again with the next visitor message.")]
     public static partial void RoutingFailed(ILogger logger, Exception exception, string conversationId);
 
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the tenant's settings or agents could not be read; going on with the last known or default settings.")]
+    public static partial void TenantUnavailable(ILogger logger, Exception exception, string conversationId);
+
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Conversation {ConversationId}: agent {AgentId} left it unanswered; asking the router to reassign it.")]
     public static partial void Reassigning(ILogger logger, string conversationId, string agentId);
 }

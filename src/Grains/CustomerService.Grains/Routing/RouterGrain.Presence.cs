@@ -14,17 +14,9 @@ public sealed partial class RouterGrain
         var onlineBefore = AgentsOnline(null);
         var lastAssigned = S.Agents.TryGetValue(id, out var before) ? before.LastAssignedAt : DateTimeOffset.MinValue;
         S.Agents[id] = new AgentEntry(presence.Agent, presence.Status, presence.Capacity, groups, conversations, lastAssigned);
+        // The agent's own list counts towards its load until its next report (see Load); the router re-queues only
+        // what it assigned itself, so a late report naming a conversation released meanwhile cannot bring it back.
         var queueChanged = false;
-
-        // The agent grain knows what it holds: a conversation it lists is not waiting any more.
-        foreach (var conversation in conversations)
-        {
-            if (RemoveFromQueue(conversation) is { } entry)
-            {
-                S.Assignments[conversation] = new Assignment(id, entry.Visitor, entry.Group);
-                queueChanged = true;
-            }
-        }
 
         if (presence.Status == AgentStatus.Offline)
         {
@@ -32,8 +24,6 @@ public sealed partial class RouterGrain
             // longest.
             var now = time.GetUtcNow();
             var requeued = S.Assignments.Where(a => a.Value.AgentId == id).Select(a => (a.Key, a.Value)).ToList();
-            foreach (var conversation in conversations.Where(c => requeued.All(r => r.Key != c)))
-                requeued.Add((conversation, new Assignment(id, UnknownVisitor, null)));
             S.Queue.InsertRange(0, requeued.Select(r => new QueueEntry(r.Key, r.Value.Visitor, r.Value.Group, null, now)));
             foreach (var (conversation, _) in requeued) Unassign(conversation);
             S.Agents[id] = S.Agents[id] with { Conversations = [] };
@@ -45,5 +35,8 @@ public sealed partial class RouterGrain
         await state.WriteStateAsync();
         // A change in agents online changes the estimates (and the bot hand-over) of everyone waiting.
         PublishQueue(conversations: queueChanged || AgentsOnline(null) != onlineBefore);
+        // An agent coming online learns how many wait (nobody needs to hear of an empty queue).
+        if (presence.Status == AgentStatus.Online && before?.Status != AgentStatus.Online && S.Queue.Count > 0)
+            _ = AgentGrain(id).QueueChanged(S.Queue.Count);
     }
 }

@@ -11,8 +11,11 @@ public sealed partial class RouterGrain
     private const int RecentWaitSamples = 20;
     private const double DefaultWaitSeconds = 60;
 
-    /// <summary>Tells the online agents the queue length and, when <paramref name="conversations"/>, every waiting
-    /// conversation its position and estimate (one-way).</summary>
+    // The length agents were last told; starts as the stored queue's, so a reactivation does not repeat it.
+    private int? publishedLength;
+
+    /// <summary>Tells the agents online the queue length (when it changed) and, when <paramref name="conversations"/>,
+    /// every waiting conversation its position and estimate (one-way).</summary>
     private void PublishQueue(bool conversations)
     {
         if (conversations)
@@ -20,6 +23,8 @@ public sealed partial class RouterGrain
             foreach (var entry in S.Queue.ToList()) _ = Conversation(entry.ConversationId).ApplyRouting(QueuedOutcome(entry.ConversationId));
         }
 
+        if (S.Queue.Count == publishedLength) return;
+        publishedLength = S.Queue.Count;
         var waiting = S.Queue.Count;
         foreach (var agent in S.Agents.Values.Where(a => a.Status != AgentStatus.Offline)) _ = AgentGrain(agent.Agent.Id).QueueChanged(waiting);
     }

@@ -31,6 +31,7 @@ public sealed partial class RouterGrain : Grain, IRouterGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         tenant = this.GetPrimaryKeyString();
+        publishedLength = S.Queue.Count;
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CustomerService.Grains.Agents;
 
 namespace CustomerService.Grains.Tenants;
 
@@ -36,7 +37,16 @@ public sealed partial class TenantGrain
     public async Task DeleteGroup(string groupId)
     {
         Settings();
-        if (S.Groups.RemoveAll(g => g.Id == groupId) > 0) await state.WriteStateAsync();
+        if (S.Groups.RemoveAll(g => g.Id == groupId) == 0) return;
+        await state.WriteStateAsync();
+        // Its members leave it, so the router stops matching them to a group that no longer exists.
+        foreach (var member in S.Agents.Values.Where(a => a.Groups.Contains(groupId)).ToList())
+        {
+            var update = new AgentUpdate(member.Email, member.Name, member.Role, member.Capacity, member.Groups.Remove(groupId), PasswordHash: null);
+            S.Agents[member.Id] = await GrainFactory.GetGrain<IAgentGrain>($"{tenantId}/{member.Id}").Update(update);
+        }
+
+        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />

@@ -27,9 +27,21 @@ internal sealed partial class ActivationData
         lock (gate)
         {
             status = ActivationStatus.Valid;
+            if (deactivationRequestedWhileActivating is { } reason)
+            {
+                // Asked to go (e.g. the silo is stopping) while it was still activating: go now, or the stop would
+                // wait for it until its timeout.
+                status = ActivationStatus.Deactivating;
+                deactivationReason = reason;
+                ScheduleDeactivationIfQuiet();
+                return;
+            }
+
             StartRunnableTurns();
         }
     }
+
+    private DeactivationReason? deactivationRequestedWhileActivating;
 
     // Nothing of a failed activation remains: it leaves the catalog and every waiting caller gets the error.
     private void FailActivation(Exception exception)
@@ -59,6 +71,7 @@ internal sealed partial class ActivationData
     {
         lock (gate)
         {
+            if (status == ActivationStatus.Activating) deactivationRequestedWhileActivating ??= reason;
             if (status != ActivationStatus.Valid) return;
             status = ActivationStatus.Deactivating;
             deactivationReason = reason;

@@ -17,6 +17,7 @@ internal sealed partial class AdoNetConversationIndex
             List<TaskCompletionSource> waiting;
             lock (gate)
             {
+                awake = false;
                 batch = pending;
                 waiting = flushes;
                 pending = new(StringComparer.Ordinal);

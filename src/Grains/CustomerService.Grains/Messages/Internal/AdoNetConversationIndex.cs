@@ -20,6 +20,7 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
     private Dictionary<string, (ConversationView View, DateTimeOffset At)> pending = new(StringComparer.Ordinal);
     private List<TaskCompletionSource> flushes = [];
     private Task? schema;
+    private bool awake;
 
     public AdoNetConversationIndex(MessageStoreDialect dialect, string table, ILogger logger)
     {
@@ -32,14 +33,14 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
     public void Upsert(ConversationView summary, DateTimeOffset lastActivity)
     {
         lock (gate) pending[summary.Id] = (summary, lastActivity);
-        signal.Release();
+        Wake();
     }
 
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate) flushes.Add(done);
-        signal.Release();
+        Wake();
         return done.Task.WaitAsync(cancellationToken);
     }
 
@@ -96,6 +97,18 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
         }
 
         await dialect.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // One wake-up per round, however many summaries arrive meanwhile (the writer takes them all).
+    private void Wake()
+    {
+        lock (gate)
+        {
+            if (awake) return;
+            awake = true;
+        }
+
+        signal.Release();
     }
 
     private static string StatusName(ConversationStatus status) => JsonSerializer.Serialize(status, ConversationJsonContext.Default.ConversationStatus).Trim('"');
