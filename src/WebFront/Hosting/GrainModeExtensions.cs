@@ -24,16 +24,17 @@ public static class GrainModeExtensions
             return builder;
         }
 
-        var engine = string.Equals(builder.Configuration["Silo:Storage:Provider"], "PostgreSql", StringComparison.OrdinalIgnoreCase)
-            ? MessageStoreEngine.PostgreSql
-            : MessageStoreEngine.Sqlite;
+        // Messages go where the grain state goes: PostgreSQL in the same database, SQLite in ./data/messages.db;
+        // MessageStore:ConnectionString, when set, wins.
+        var postgres = string.Equals(builder.Configuration["Silo:Storage:Provider"], "PostgreSql", StringComparison.OrdinalIgnoreCase);
+        var engine = postgres ? MessageStoreEngine.PostgreSql : MessageStoreEngine.Sqlite;
+        var derived = postgres ? builder.Configuration["Silo:Storage:ConnectionString"] ?? "" : DefaultMessageStore;
         builder.UseGrainRuntime(silo =>
         {
             silo.AddGrainStorageFromConfiguration();
             silo.AddCustomerServiceGrains(engine, store =>
             {
-                if (string.IsNullOrWhiteSpace(store.ConnectionString) && engine == MessageStoreEngine.Sqlite)
-                    store.ConnectionString = DefaultMessageStore;
+                if (string.IsNullOrWhiteSpace(store.ConnectionString)) store.ConnectionString = derived;
             });
         });
         return builder;
