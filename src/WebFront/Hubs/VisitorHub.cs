@@ -64,19 +64,22 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
         return ack;
     }
 
+    // Before the visitor's first message the conversation does not exist yet: reading it gives nothing and marking
+    // or typing in it does nothing, as the widget expects on a first visit.
+
     /// <summary>Marks the agents' messages up to <paramref name="seq"/> read.</summary>
-    public Task MarkRead(long seq) => Conversation.MarkRead(Me, seq);
+    public Task MarkRead(long seq) => UnlessNew(Conversation.MarkRead(Me, seq));
 
     /// <summary>Tells the agents the visitor is typing; <paramref name="draft"/> reaches them only with draft preview.</summary>
     public Task Typing(bool isTyping, string? draft) =>
-        Conversation.Typing(Me, isTyping, draft is { Length: > 0 } && draft.Length <= limits.MaxTextBytes ? draft : null);
+        UnlessNew(Conversation.Typing(Me, isTyping, draft is { Length: > 0 } && draft.Length <= limits.MaxTextBytes ? draft : null));
 
     /// <summary>Messages after <paramref name="lastSeq"/>, ascending, up to 200.</summary>
-    public async Task<ImmutableArray<ChatMessage>> Resume(long lastSeq) => (await Conversation.Resume(Me, lastSeq, 200)).ToWire();
+    public async Task<ImmutableArray<ChatMessage>> Resume(long lastSeq) => await NoneIfNew(Conversation.Resume(Me, lastSeq, 200));
 
     /// <summary>Messages before <paramref name="beforeSeq"/> (the newest when null), ascending.</summary>
     public async Task<ImmutableArray<ChatMessage>> GetHistory(long? beforeSeq, int limit) =>
-        (await Conversation.GetHistory(Me, beforeSeq, limit)).ToWire();
+        await NoneIfNew(Conversation.GetHistory(Me, beforeSeq, limit));
 
     /// <summary>The conversation, or null before the first message.</summary>
     public async Task<ConversationView?> GetConversation()
@@ -89,6 +92,18 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
         {
             return null;
         }
+    }
+
+    private static async Task UnlessNew(Task call)
+    {
+        try { await call; }
+        catch (ChatException e) when (e.Code == ChatErrorCodes.NotFound) { }
+    }
+
+    private static async Task<ImmutableArray<ChatMessage>> NoneIfNew(Task<ImmutableArray<ChatMessage>> call)
+    {
+        try { return (await call).ToWire(); }
+        catch (ChatException e) when (e.Code == ChatErrorCodes.NotFound) { return []; }
     }
 
     /// <summary>Rates the resolved conversation 1..5.</summary>

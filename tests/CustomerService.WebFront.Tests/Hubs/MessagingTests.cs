@@ -33,6 +33,17 @@ public sealed class MessagingTests(DemoFixture fixture) : HubTestBase(fixture.Ho
     }
 
     [Fact]
+    public async Task BeforeTheFirstMessageTheConversationIsEmptyAndTypingOrReadingIsHarmless()
+    {
+        var (visitor, _) = await VisitorAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await Node.InvokeAsync(visitor, "GetConversation")).ValueKind);
+        Assert.Equal(0, (await Node.InvokeAsync(visitor, "Resume", 0)).GetArrayLength());
+        Assert.Equal(0, (await Node.InvokeAsync(visitor, "GetHistory", null, 50)).GetArrayLength());
+        await Node.InvokeAsync(visitor, "Typing", true, null);
+        await Node.InvokeAsync(visitor, "MarkRead", 0);
+    }
+
+    [Fact]
     public async Task ResendingTheSameClientMessageIdReturnsTheFirstAck()
     {
         var (visitor, _) = await VisitorAsync();
