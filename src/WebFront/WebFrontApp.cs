@@ -23,6 +23,7 @@ public static class WebFrontApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWebFrontStaticFiles();
         app.UseRouting();
         app.UseCors();

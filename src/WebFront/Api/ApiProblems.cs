@@ -19,6 +19,19 @@ public static class ApiProblems
         _ => StatusCodes.Status400BadRequest,
     };
 
+    /// <summary>The code of a status the framework answered with on its own.</summary>
+    public static string CodeOf(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ChatErrorCodes.NotFound,
+        StatusCodes.Status413PayloadTooLarge => ChatErrorCodes.TooLarge,
+        StatusCodes.Status429TooManyRequests => "rate_limited",
+        StatusCodes.Status503ServiceUnavailable => "unavailable",
+        >= 400 and < 500 => ChatErrorCodes.InvalidArgument,
+        _ => "internal",
+    };
+
     /// <summary>A problem result with <paramref name="code"/>.</summary>
     public static IResult Problem(string code, string title) => Results.Problem(
         title: title,

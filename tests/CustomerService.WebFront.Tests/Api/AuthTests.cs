@@ -61,6 +61,8 @@ public sealed class AuthTests(DemoFixture fixture)
         {
             using var response = await Host.GetAsync("/api/v1/conversations", token);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>().Within();
+            Assert.Equal("unauthorized", problem.GetProperty("code").GetString());
         }
     }
 
@@ -79,6 +81,7 @@ public sealed class AuthTests(DemoFixture fixture)
         var agent = await Host.LoginAsync(email, "agent-password-1");
         using var list = await Host.GetAsync("/api/v1/agents", agent);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal("forbidden", (await list.Content.ReadFromJsonAsync<JsonElement>().Within()).GetProperty("code").GetString());
         using var conversations = await Host.GetAsync("/api/v1/groups", agent);
         Assert.Equal(HttpStatusCode.OK, conversations.StatusCode);
     }
