@@ -30,6 +30,13 @@ internal sealed partial class AgentHub(
     {
         await presence.ConnectAgentAsync(Context.User!.SubjectKey(), Context.ConnectionId);
         await feeds.JoinAgentAsync(Context.User!.SubjectKey(), Context.ConnectionId);
+        // Follow the conversations already assigned to the agent, so their messages arrive without Open.
+        foreach (var assigned in await Agent.GetConversations())
+        {
+            if (!assigned.ConversationId.StartsWith(Context.User!.TenantId() + "/", StringComparison.Ordinal)) continue;
+            try { await feeds.JoinAgentConversationAsync(assigned.ConversationId, Me, Context.ConnectionId); }
+            catch (ChatException) { /* gone or not yet visible: Open still works */ }
+        }
     }
 
     /// <inheritdoc />

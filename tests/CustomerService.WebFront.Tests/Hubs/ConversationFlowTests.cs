@@ -89,11 +89,19 @@ public sealed class ConversationFlowTests(DemoFixture fixture) : HubTestBase(fix
             Assert.Equal("Rita", assigned.GetProperty("assignee").GetProperty("name").GetString());
 
             await Node.InvokeAsync(visitor, "SendMessage", Message("still there?"));
+            JsonElement message;
+            do message = First(await Node.WaitAsync(agent, "message")); // without Open: the agent follows what it is assigned
+            while (message.GetProperty("text").GetString() != "still there?");
             JsonElement unread;
             do unread = First(await Node.WaitAsync(agent, "unread"));
             while (unread.GetProperty("conversationId").GetString() != conversationId || unread.GetProperty("count").GetInt64() < 2);
             Assert.Equal(conversationId, unread.GetProperty("conversationId").GetString());
             Assert.True(unread.GetProperty("total").GetInt64() >= 2);
+
+            // A tab opened later follows the agent's assigned conversations from the start.
+            var secondTab = await Node.ConnectAsync(Host.Hub("agent"), await Host.LoginAsync("rita@routing.local", "agent-password-2", tenant));
+            await Node.InvokeAsync(visitor, "SendMessage", Message("hello second tab"));
+            Assert.Equal("hello second tab", First(await Node.WaitAsync(secondTab, "message")).GetProperty("text").GetString());
         }
         finally
         {

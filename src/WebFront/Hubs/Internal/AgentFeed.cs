@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace CustomerService.WebFront.Hubs.Internal;
 
 /// <summary>One agent's events (assignments, unread counts, queue size, mentions, profile) for every local
-/// connection of that agent (<c>a:{key}</c>).</summary>
-internal sealed class AgentFeed(string key, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub)
+/// connection of that agent (<c>a:{key}</c>). A conversation assigned to the agent is followed by all of them.</summary>
+internal sealed class AgentFeed(string key, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub, Func<ConversationView, Task> assigned)
     : Feed($"a:{key}"), IAgentObserver
 {
     private IAgentObserver? reference;
@@ -30,7 +30,11 @@ internal sealed class AgentFeed(string key, IGrainFactory grains, IHubContext<Ag
     }
 
     private IAgentClient Clients => hub.Clients.Group(Id);
-    public Task ConversationAssigned(ConversationView conversation) => Clients.conversationAssigned(conversation.ToWire());
+    public async Task ConversationAssigned(ConversationView conversation)
+    {
+        await Clients.conversationAssigned(conversation.ToWire());
+        await assigned(conversation); // the agent's connections now follow it: its messages reach them unopened
+    }
     public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
     public Task Unread(AgentUnreadEvent unread) => Clients.unread(unread.ToWire());
     public Task Queue(QueueSizeEvent queue) => Clients.queue(queue);

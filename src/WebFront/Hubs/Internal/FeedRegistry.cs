@@ -32,7 +32,26 @@ internal sealed partial class FeedRegistry(
 
     /// <summary>A console connection follows its agent's events.</summary>
     public Task JoinAgentAsync(string agentKey, string connectionId) =>
-        JoinAsync($"a:{agentKey}", () => new AgentFeed(agentKey, grains, agents), connectionId);
+        JoinAsync($"a:{agentKey}", () => new AgentFeed(agentKey, grains, agents, view => FollowAssignedAsync(agentKey, view)), connectionId);
+
+    // Every local connection of the agent follows a conversation assigned to it, as if each had opened it.
+    private async Task FollowAssignedAsync(string agentKey, Grains.Conversations.ConversationView view)
+    {
+        string[] connections;
+        lock (sync) connections = feeds.TryGetValue($"a:{agentKey}", out var feed) ? [.. feed.Connections] : [];
+        if (view.Assignee is not { } agent) return;
+        foreach (var connectionId in connections)
+        {
+            try
+            {
+                await JoinAgentConversationAsync(view.Id, agent, connectionId);
+            }
+            catch (Exception e)
+            {
+                RenewFailed(logger, view.Id, e.GetType().Name); // the console still gets it with Open
+            }
+        }
+    }
 
     /// <summary>A console connection left a conversation.</summary>
     public Task LeaveAgentConversationAsync(string key, string connectionId) => LeaveAsync($"c:{key}:a", connectionId);
