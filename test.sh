@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of CustomerService. On a fresh Debian machine it first installs what the tests need
-# (PostgreSQL for the storage tests, redis-server for the membership tests), so `./test.sh` is all a newcomer or CI has to run.
+# (PostgreSQL for the storage tests, redis-server for the membership tests, Node.js and npm for the web front-end's
+# SignalR tests and the client build, chromium for the browser tests), so `./test.sh` is all a newcomer or CI has to run.
 #   ./test.sh                 all tests
 #   ./test.sh --filter Name   any extra arguments go to `dotnet test`
 set -euo pipefail
@@ -12,6 +13,9 @@ have_postgres() {
 }
 have_postgres || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing what the tests need: ${missing[*]}"

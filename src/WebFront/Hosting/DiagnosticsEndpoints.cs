@@ -1,0 +1,21 @@
+namespace CustomerService.WebFront.Hosting;
+
+/// <summary><c>/healthz</c> and <c>/metrics/memory</c> (<c>{workingSet, gcHeap}</c> in bytes, read by the load
+/// generator).</summary>
+public static class DiagnosticsEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapWebFrontDiagnostics(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/metrics/memory", () =>
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return Results.Ok(new MemoryFigures(process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false)));
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Memory in bytes.</summary>
+    public sealed record MemoryFigures(long WorkingSet, long GcHeap);
+}

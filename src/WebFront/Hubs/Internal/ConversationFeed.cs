@@ -1,0 +1,83 @@
+using CustomerService.Grains;
+using CustomerService.Grains.Conversations;
+using CustomerService.Runtime;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CustomerService.WebFront.Hubs.Internal;
+
+/// <summary>A conversation's events for the local visitor connections (<c>c:{key}:v</c>), subscribed as that
+/// visitor, so private notes and agents' unread counts never reach them.</summary>
+internal sealed class VisitorConversationFeed(
+    string key, Participant visitor, IGrainFactory grains, IHubContext<VisitorHub, IVisitorClient> hub)
+    : Feed($"c:{key}:v"), IConversationObserver
+{
+    private IConversationObserver? reference;
+
+    public override Task AddToGroupAsync(string connectionId) => hub.Groups.AddToGroupAsync(connectionId, Id);
+    public override Task RemoveFromGroupAsync(string connectionId) => hub.Groups.RemoveFromGroupAsync(connectionId, Id);
+
+    protected override async Task<bool> SubscribeCoreAsync()
+    {
+        reference ??= grains.CreateObjectReference<IConversationObserver>(this);
+        try
+        {
+            await grains.GetGrain<IConversationGrain>(key).Subscribe(visitor, reference);
+            return true;
+        }
+        catch (ChatException e) when (e.Code == ChatErrorCodes.NotFound)
+        {
+            return false; // no message yet: subscribed after the visitor's first send
+        }
+    }
+
+    protected override async Task ReleaseCoreAsync()
+    {
+        if (reference is null) return;
+        try { await grains.GetGrain<IConversationGrain>(key).Unsubscribe(reference); }
+        finally { grains.DeleteObjectReference<IConversationObserver>(reference); reference = null; }
+    }
+
+    private IVisitorClient Clients => hub.Clients.Group(Id);
+    public Task Message(ChatMessage message) => message.Private ? Task.CompletedTask : Clients.message(message.ToWire());
+    public Task Read(ReadEvent read) => Clients.read(read.ToWire());
+    public Task Typing(TypingEvent typing) =>
+        typing.Participant.Kind == AuthorKind.Visitor ? Task.CompletedTask : Clients.typing(typing.ToWire() with { Draft = null });
+    public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
+    public Task Queue(QueueEvent queue) => Clients.queue(queue.ToWire());
+    public Task Unread(Participant reader, UnreadEvent unread) =>
+        reader.Kind == AuthorKind.Visitor ? Clients.unread(unread.ToWire()) : Task.CompletedTask;
+}
+
+/// <summary>A conversation's events for the local agent connections that opened it (<c>c:{key}:a</c>), subscribed as
+/// the first agent who opened it (agents share the agents' view; unread counts come from each agent's own feed).</summary>
+internal sealed class AgentConversationFeed(
+    string key, Participant agent, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub)
+    : Feed($"c:{key}:a"), IConversationObserver
+{
+    private IConversationObserver? reference;
+
+    public override Task AddToGroupAsync(string connectionId) => hub.Groups.AddToGroupAsync(connectionId, Id);
+    public override Task RemoveFromGroupAsync(string connectionId) => hub.Groups.RemoveFromGroupAsync(connectionId, Id);
+
+    protected override async Task<bool> SubscribeCoreAsync()
+    {
+        reference ??= grains.CreateObjectReference<IConversationObserver>(this);
+        await grains.GetGrain<IConversationGrain>(key).Subscribe(agent, reference);
+        return true;
+    }
+
+    protected override async Task ReleaseCoreAsync()
+    {
+        if (reference is null) return;
+        try { await grains.GetGrain<IConversationGrain>(key).Unsubscribe(reference); }
+        finally { grains.DeleteObjectReference<IConversationObserver>(reference); reference = null; }
+    }
+
+    private IAgentClient Clients => hub.Clients.Group(Id);
+    public Task Message(ChatMessage message) => Clients.message(message.ToWire());
+    public Task Read(ReadEvent read) => Clients.read(read.ToWire());
+    public Task Typing(TypingEvent typing) => Clients.typing(typing.ToWire());
+    public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
+    public Task Queue(QueueEvent queue) => Task.CompletedTask;
+    public Task Unread(Participant reader, UnreadEvent unread) => Task.CompletedTask;
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CustomerService.Grains;
+using CustomerService.Grains.Conversations;
+using CustomerService.Grains.Visitors;
+using CustomerService.Runtime;
+using CustomerService.WebFront.Auth;
+using CustomerService.WebFront.Files;
+using CustomerService.WebFront.Hubs.Internal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace CustomerService.WebFront.Hubs;
+
+/// <summary><c>/hubs/visitor</c>: the widget's hub. The visitor and tenant come from the visitor token; the
+/// conversation is the visitor's own (<see cref="IVisitorGrain.GetOrOpenConversation"/>), so no argument can name
+/// another. Its policy also checks the page's origin against the tenant's allowed origins.</summary>
+[Authorize(Policy = AuthExtensions.WidgetConnectionPolicy)]
+internal sealed class VisitorHub : Hub<IVisitorClient>
+{
+    private const string ConversationKey = "conversation";
+    private readonly IGrainFactory grains;
+    private readonly FeedRegistry feeds;
+    private readonly ConnectionPresence presence;
+    private readonly FileStore files;
+    private readonly HubLimits limits;
+
+    public VisitorHub(IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits)
+    {
+        this.grains = grains;
+        this.feeds = feeds;
+        this.presence = presence;
+        this.files = files;
+        this.limits = limits.Value;
+    }
+
+    private Participant Me => Context.User!.ToParticipant();
+    private IVisitorGrain Visitor => grains.GetGrain<IVisitorGrain>(Context.User!.SubjectKey());
+    private IConversationGrain Conversation => grains.GetGrain<IConversationGrain>((string)Context.Items[ConversationKey]!);
+
+    /// <inheritdoc />
+    public override async Task OnConnectedAsync()
+    {
+        var key = await Visitor.GetOrOpenConversation();
+        Context.Items[ConversationKey] = key;
+        await presence.ConnectVisitorAsync(Context.User!.SubjectKey(), Context.ConnectionId);
+        await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await feeds.LeaveAllAsync(Context.ConnectionId);
+        await presence.DisconnectAsync(Context.ConnectionId);
+    }
+
+    /// <summary><c>{clientMessageId, text, attachments?}</c> → ack, once durable.</summary>
+    public async Task<MessageAck> SendMessage(JsonElement message)
+    {
+        var send = await Payloads.ReadSendAsync(message, withConversation: false, limits, files, Context.User!.TenantId());
+        var ack = await Conversation.SendMessage(Me, send.Command);
+        await feeds.EnsureSubscribedAsync(FeedRegistry.VisitorConversationId((string)Context.Items[ConversationKey]!));
+        return ack;
+    }
+
+    // Before the visitor's first message the conversation does not exist yet: reading it gives nothing and marking
+    // or typing in it does nothing, as the widget expects on a first visit.
+
+    /// <summary>Marks the agents' messages up to <paramref name="seq"/> read.</summary>
+    public Task MarkRead(long seq) => UnlessNew(Conversation.MarkRead(Me, seq));
+
+    /// <summary>Tells the agents the visitor is typing; <paramref name="draft"/> reaches them only with draft preview.</summary>
+    public Task Typing(bool isTyping, string? draft) =>
+        UnlessNew(Conversation.Typing(Me, isTyping, draft is { Length: > 0 } && draft.Length <= limits.MaxTextBytes ? draft : null));
+
+    /// <summary>Messages after <paramref name="lastSeq"/>, ascending, up to 200.</summary>
+    public async Task<ImmutableArray<ChatMessage>> Resume(long lastSeq) => await NoneIfNew(Conversation.Resume(Me, lastSeq, 200));
+
+    /// <summary>Messages before <paramref name="beforeSeq"/> (the newest when null), ascending.</summary>
+    public async Task<ImmutableArray<ChatMessage>> GetHistory(long? beforeSeq, int limit) =>
+        await NoneIfNew(Conversation.GetHistory(Me, beforeSeq, limit));
+
+    /// <summary>The conversation, or null before the first message.</summary>
+    public async Task<ConversationView?> GetConversation()
+    {
+        try
+        {
+            return (await Conversation.GetView(Me)).ToWire();
+        }
+        catch (ChatException e) when (e.Code == ChatErrorCodes.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static async Task UnlessNew(Task call)
+    {
+        try { await call; }
+        catch (ChatException e) when (e.Code == ChatErrorCodes.NotFound) { }
+    }
+
+    private static async Task<ImmutableArray<ChatMessage>> NoneIfNew(Task<ImmutableArray<ChatMessage>> call)
+    {
+        try { return (await call).ToWire(); }
+        catch (ChatException e) when (e.Code == ChatErrorCodes.NotFound) { return []; }
+    }
+
+    /// <summary>Rates the resolved conversation 1..5.</summary>
+    public Task Rate(int score, string? comment) => Conversation.Rate(Me, score, comment);
+}

@@ -1,0 +1,3 @@
+using CustomerService.WebFront;
+
+WebFrontApp.Create(args).Run();

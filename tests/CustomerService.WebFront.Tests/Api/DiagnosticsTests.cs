@@ -1,0 +1,29 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerService.WebFront.Tests.Infrastructure;
+
+namespace CustomerService.WebFront.Tests.Api;
+
+[Collection(DemoCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class DiagnosticsTests(DemoFixture fixture)
+{
+    private WebFrontHost Host => fixture.Host;
+
+    [Fact]
+    public async Task HealthMemoryAndTheOpenApiDocumentAreServed()
+    {
+        using var health = await Host.GetAsync("/healthz", null);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        var memory = await Host.Http.GetFromJsonAsync<JsonElement>("/metrics/memory").Within();
+        Assert.True(memory.GetProperty("workingSet").GetInt64() > 0);
+        Assert.True(memory.GetProperty("gcHeap").GetInt64() > 0);
+
+        var openApi = await Host.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json").Within();
+        var paths = openApi.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/widget/session", "/api/v1/auth/login", "/api/v1/conversations", "/api/v1/agents", "/api/v1/settings" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+}
