@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using CustomerService.Grains;
+using CustomerService.Grains.Agents;
 using CustomerService.Grains.Conversations;
 using CustomerService.Runtime;
 using CustomerService.WebFront.Auth;
@@ -26,7 +27,8 @@ internal static class ConversationEndpoints
         string? status, string? assignee, string? query, string? before, int? limit)
     {
         var filter = ConversationFilters.Build(status, assignee, query, before, Limit(limit, 50), user.SubjectId());
-        return (await grains.GetGrain<IConversationListGrain>(user.TenantId()).List(filter)).ToWire();
+        var list = await grains.GetGrain<IConversationListGrain>(user.TenantId()).List(filter);
+        return (await list.WithUnreadOfAsync(grains.GetGrain<IAgentGrain>(user.SubjectKey()))).ToWire();
     }
 
     private static async Task<ConversationView> Get(string id, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -63,7 +63,8 @@ internal sealed partial class AgentHub(
     public async Task<ImmutableArray<ConversationView>> ListConversations(JsonElement? filter)
     {
         var query = ConversationFilters.Read(filter, Context.User!.SubjectId());
-        return (await grains.GetGrain<IConversationListGrain>(Context.User!.TenantId()).List(query)).ToWire();
+        var list = await grains.GetGrain<IConversationListGrain>(Context.User!.TenantId()).List(query);
+        return (await list.WithUnreadOfAsync(Agent)).ToWire();
     }
 
     /// <summary>Follows a conversation: its events reach this connection until <see cref="Leave"/>; returns the

@@ -97,11 +97,19 @@ export class AgentHub {
   getHistory = (id: string, beforeSeq: number | null, limit: number) => this.invoke<Message[]>("GetHistory", id, beforeSeq, limit);
   getVisitor = (id: string) => this.invoke<VisitorDetails>("GetVisitor", id);
 
-  private invoke<T>(method: string, ...args: unknown[]): Promise<T> {
-    if (!this.connection || !this.isConnected) return Promise.reject(new Error("not connected"));
-    return this.connection.invoke<T>(method, ...args);
+  // A click made while the hub is (re)connecting is carried out once it is back, rather than refused at once;
+  // only a connection that stays down for the whole wait fails the call.
+  private async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
+    for (let waited = 0; !this.isConnected; waited += CONNECT_POLL_MS) {
+      if (this.stopped || waited >= CONNECT_WAIT_MS) throw new Error("not connected");
+      await new Promise((resolve) => setTimeout(resolve, CONNECT_POLL_MS));
+    }
+    return this.connection!.invoke<T>(method, ...args);
   }
 }
+
+const CONNECT_WAIT_MS = 10_000;
+const CONNECT_POLL_MS = 100;
 
 function delay(attempt: number): number {
   const base = Math.min(15_000, 500 * 2 ** attempt);

@@ -30,7 +30,7 @@ export function LoginForm({ onLogin }: { onLogin: (s: ConsoleSession) => void })
   return (
     <form class="login" onSubmit={submit}>
       <h1>Agent console</h1>
-      <label>Workspace<input name="tenant" value={tenant} onInput={(e) => setTenant(e.currentTarget.value)} required pattern="[a-z0-9-]{1,40}" /></label>
+      <label>Workspace<input name="tenant" value={tenant} onInput={(e) => setTenant(e.currentTarget.value)} required pattern="[a-z0-9\-]{1,40}" /></label>
       <label>E-mail<input name="email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required /></label>
       <label>Password<input name="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required /></label>
       {error && <p class="error" role="alert">{error}</p>}
