@@ -17,7 +17,7 @@ export async function runIdle(options, log) {
   const memory = { before: await readMemory(options.url, true) };
 
   if (options.probePairs > 0) {
-    const auth = await login(options.url, options.tenant, options.agentEmail, options.agentPassword);
+    const auth = await login(options.agentUrl, options.tenant, options.agentEmail, options.agentPassword);
     await traffic.openAgents(Math.min(options.agents, options.probePairs), auth.token);
     await traffic.openPairs(options.probePairs);
     log(`probe pairs ready: ${traffic.pairs.length} of ${options.probePairs}`);

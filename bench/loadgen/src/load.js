@@ -12,7 +12,7 @@ export async function runLoad(options, log) {
   const traffic = new Traffic({ pool, options, log });
   const memory = { before: await readMemory(options.url, true) };
 
-  const auth = await login(options.url, options.tenant, options.agentEmail, options.agentPassword);
+  const auth = await login(options.agentUrl, options.tenant, options.agentEmail, options.agentPassword);
   const openStart = performance.now();
   log(`opening ${options.agents} agent connections and ${options.visitors} conversations at ${options.url}`);
   await traffic.openAgents(options.agents, auth.token);
@@ -43,7 +43,7 @@ export async function runLoad(options, log) {
     url: options.url,
     startedAt,
     finishedAt: new Date().toISOString(),
-    config: pick(options, ['tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation']),
+    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation']),
     connections: {
       visitors: traffic.pairs.length,
       agents: traffic.agents.length,

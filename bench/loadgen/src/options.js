@@ -3,6 +3,7 @@
 
 export const USAGE = `Usage: node src/cli.js [options]
   --url URL               server base URL (default http://127.0.0.1:5180); loopback only
+  --agent-url URL         agents connect and log in here (default: --url); e.g. another front-end
   --tenant ID             tenant (default demo)
   --visitors N            visitor connections, one conversation each (default 100)
   --agents N              agent connections; conversations are spread over them (default 10)
@@ -27,6 +28,7 @@ Ctrl+C (SIGINT) or SIGTERM ends the current phase early and still reports; a sec
 
 const DEFAULTS = {
   url: 'http://127.0.0.1:5180',
+  agentUrl: undefined,
   tenant: 'demo',
   visitors: 100,
   agents: 10,
@@ -99,8 +101,13 @@ function validate(o, errors) {
   if (o.idle > 0 && o.probePairs > 0 && !(o.probeRate > 0)) errors.push('--probe-rate must be > 0 when --probe-pairs is above 0');
   if (o.textSize < 1 || o.textSize > 4000) errors.push('--text-size must be 1..4000');
   if (o.connectConcurrency < 1) errors.push('--connect-concurrency must be at least 1');
+  o.url = loopbackOrigin('--url', o.url, errors);
+  o.agentUrl = o.agentUrl === undefined ? o.url : loopbackOrigin('--agent-url', o.agentUrl, errors);
+}
+
+function loopbackOrigin(option, value, errors) {
   let url;
-  try { url = new URL(o.url); } catch { errors.push(`--url is not a URL: '${o.url}'`); }
-  if (url && !LOOPBACK.has(url.hostname)) errors.push(`--url must be on loopback (127.0.0.1, localhost, ::1), got '${url.hostname}'`);
-  if (url) o.url = url.origin;
+  try { url = new URL(value); } catch { errors.push(`${option} is not a URL: '${value}'`); return value; }
+  if (!LOOPBACK.has(url.hostname)) errors.push(`${option} must be on loopback (127.0.0.1, localhost, ::1), got '${url.hostname}'`);
+  return url.origin;
 }

@@ -34,7 +34,7 @@ export class Traffic {
 
   /** Opens agent connections (all with the one login's token). */
   async openAgents(count, token) {
-    const url = `${this.options.url}/hubs/agent`;
+    const url = `${this.options.agentUrl}/hubs/agent`;
     const opened = await forEachLimit(count, this.options.connectConcurrency, (i) =>
       this.pool.open(url, token, this.options, (c) => c.on('message', (m) => this.#atAgent(i, m))));
     this.agents = opened.map((c, i) => ({ connection: c, index: i })).filter((a) => a.connection);

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Summaries for bench/run.sh:
+//   node src/summarize.js ladder --target NAME --out summary.json rate-*.json
+//   node src/summarize.js scale --target NAME --before memory.json --out summary.json a.json [b.json]
+import { readFileSync } from 'node:fs';
+import { failures, sustainableRate, worstP99 } from './ladder.js';
+import { fmtInt, fmtMs, writeJson } from './report.js';
+import { combineScale } from './scale.js';
+
+const [command, ...rest] = process.argv.slice(2);
+const flags = {};
+const files = [];
+for (let i = 0; i < rest.length; i++) {
+  if (rest[i].startsWith('--')) flags[rest[i].slice(2)] = rest[++i];
+  else files.push(rest[i]);
+}
+const read = (f) => JSON.parse(readFileSync(f, 'utf8'));
+const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KB` : '-');
+
+if (command === 'ladder') {
+  const runs = files.map(read).sort((x, y) => x.offeredRate - y.offeredRate);
+  const { rate } = sustainableRate(runs);
+  console.log(`\n${flags.target ?? ''} ladder (pass: achieved >= 99 % of offered, nothing lost or failed, delivery p99 <= 50 ms)`);
+  console.log(['offered/s', 'achieved/s', 'sent', 'lost', 'dup', 'failed', 'v→a p50', 'v→a p99', 'a→v p99', 'p99.9', 'max', 'ack p99', 'lag p99', 'gen CPU', 'result']
+    .map((h, i) => (i === 14 ? `  ${h}` : h.padStart(11))).join(''));
+  for (const r of runs) {
+    const why = failures(r);
+    const l = r.latency;
+    const p999 = Math.max(l.v2a.p999 ?? 0, l.a2v.p999 ?? 0);
+    const max = Math.max(l.v2a.max ?? 0, l.a2v.max ?? 0);
+    console.log([fmtInt(r.offeredRate), fmtInt(r.achievedRate), fmtInt(r.counts.sent), fmtInt(r.counts.lost), fmtInt(r.counts.duplicates),
+      fmtInt(r.counts.failed + r.counts.unacked), fmtMs(l.v2a.p50), fmtMs(l.v2a.p99), fmtMs(l.a2v.p99), fmtMs(p999), fmtMs(max),
+      fmtMs(l.ack.p99), fmtMs(l.sendLag.p99), `${r.generator.cpuPercent.toFixed(0)} %`].map((v) => v.padStart(11)).join('') +
+      `  ${why.length ? `FAIL: ${why.join(', ')}` : 'pass'}`);
+  }
+  console.log(`sustainable rate: ${rate === null ? 'none of the steps passed' : `${fmtInt(rate)} msg/s`}`);
+  if (flags.out) {
+    writeJson(flags.out, {
+      target: flags.target ?? null,
+      sustainableRate: rate,
+      steps: runs.map((r) => ({ offeredRate: r.offeredRate, achievedRate: r.achievedRate, counts: r.counts, latency: r.latency,
+        worstP99: worstP99(r), memory: r.memory, generator: r.generator, failures: failures(r) })),
+    });
+  }
+} else if (command === 'scale') {
+  const [a, b] = files.map(read);
+  const before = flags.before ? read(flags.before) : null;
+  const s = combineScale(before, a, b ?? null);
+  console.log(`\n${flags.target ?? ''} connection scaling: ${fmtInt(s.held)} of ${fmtInt(s.requested)} idle connections held ` +
+    `(+ probe pairs), connect errors ${fmtInt(s.connectErrors)}, disconnects ${fmtInt(s.disconnects)}`);
+  console.log(`server memory per connection: working set ${kb(s.memory.perConnection?.workingSet)}, GC heap ${kb(s.memory.perConnection?.gcHeap)} ` +
+    `(target <= ${kb(s.targets.bytesPerConnection)})`);
+  if (s.probe) {
+    console.log(`probes: sent ${fmtInt(s.probe.counts.sent)}, delivered ${fmtInt(s.probe.counts.delivered)}, lost ${fmtInt(s.probe.counts.lost)}; ` +
+      `v→a p50 ${fmtMs(s.probe.v2a.p50)} p99 ${fmtMs(s.probe.v2a.p99)} max ${fmtMs(s.probe.v2a.max)} ms; ` +
+      `a→v p50 ${fmtMs(s.probe.a2v.p50)} p99 ${fmtMs(s.probe.a2v.p99)} max ${fmtMs(s.probe.a2v.max)} ms`);
+  }
+  console.log(`checks: ${Object.entries(s.checks).map(([k, v]) => `${k} ${v ? 'pass' : 'FAIL'}`).join(', ')}`);
+  if (flags.out) writeJson(flags.out, { target: flags.target ?? null, ...s });
+} else {
+  console.error('usage: summarize.js ladder|scale [--target NAME] [--before memory.json] [--out FILE] files...');
+  process.exit(2);
+}
