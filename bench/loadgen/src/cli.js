@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Load generator for CustomerService's hubs (and the bench relay): see USAGE in options.js and bench/README.md.
 import { runIdle } from './idle.js';
-import { installSignalHandlers } from './interrupt.js';
+import { installDeadline, installSignalHandlers } from './interrupt.js';
 import { runLoad } from './load.js';
 import { parseOptions, USAGE } from './options.js';
 import { formatReport, writeJson } from './report.js';
@@ -19,6 +19,7 @@ if (errors.length) {
   process.exit(2);
 }
 installSignalHandlers(log);
+installDeadline(options.maxSeconds, log);
 
 try {
   const result = options.idle > 0 ? await runIdle(options, log) : await runLoad(options, log);

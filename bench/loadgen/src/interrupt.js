@@ -22,17 +22,35 @@ export function sleep(ms) {
   });
 }
 
+/** Ends the current phase early, as Ctrl+C does. */
+export function requestStop() {
+  if (requested) return;
+  requested = true;
+  for (const fn of [...listeners]) fn();
+  listeners.clear();
+}
+
 export function installSignalHandlers(log) {
   const handler = (signal) => {
     if (requested) {
       log(`${signal} again: exiting now`);
       process.exit(130);
     }
-    requested = true;
     log(`${signal}: ending the current phase early (again to exit at once)`);
-    for (const fn of [...listeners]) fn();
-    listeners.clear();
+    requestStop();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/**
+ * Bounds the whole run: after maxSeconds it stops as Ctrl+C would (and still reports); 30 s later it exits.
+ */
+export function installDeadline(maxSeconds, log) {
+  if (!(maxSeconds > 0)) return;
+  setTimeout(() => {
+    log(`--max-seconds ${maxSeconds} reached: ending the run`);
+    requestStop();
+    setTimeout(() => { log('still running 30 s after the deadline: exiting'); process.exit(3); }, 30_000).unref();
+  }, maxSeconds * 1000).unref();
 }

@@ -22,6 +22,7 @@ export const USAGE = `Usage: node src/cli.js [options]
   --probe-rate R          idle mode: probe messages per second, all pairs together (default 20)
   --ready-file F          idle mode: write this file once all connections are open
   --label L               name of the run in the output (default: the target URL)
+  --max-seconds S         end the run (and report) after S seconds whatever it is doing; 0: no bound (default 0)
   --out FILE              write the results as JSON
   --quiet                 no progress lines
 Ctrl+C (SIGINT) or SIGTERM ends the current phase early and still reports; a second one exits at once.`;
@@ -47,13 +48,14 @@ const DEFAULTS = {
   probeRate: 20,
   readyFile: undefined,
   label: undefined,
+  maxSeconds: 0,
   out: undefined,
   quiet: false,
   help: false,
 };
 
 const FLAGS = new Set(['skipNegotiation', 'quiet', 'help']);
-const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate']);
+const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
