@@ -160,8 +160,12 @@ start_target() {
 }
 
 generator() { # max-seconds, options...: the load generator in the foreground (Ctrl+C reaches it), bounded in time
-  local bound="$1"; shift
-  node "$loadgen/src/cli.js" --url "$url" --agent-url "$agent_url" --label "$target" --max-seconds "$bound" "$@"
+  local bound="$1" rc=0; shift
+  node "$loadgen/src/cli.js" --url "$url" --agent-url "$agent_url" --label "$target" --max-seconds "$bound" "$@" || rc=$?
+  # 130: the generator stopped on Ctrl+C (and reported); the script stops too, since bash runs no trap for a
+  # SIGINT that its foreground child handled.
+  if [ "$rc" = 130 ]; then interrupted=1; say "interrupted"; exit 130; fi
+  return "$rc"
 }
 
 run_ladder() { # rates...

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Load generator for CustomerService's hubs (and the bench relay): see USAGE in options.js and bench/README.md.
 import { runIdle } from './idle.js';
-import { installDeadline, installSignalHandlers } from './interrupt.js';
+import { installDeadline, installSignalHandlers, stoppedBySignal } from './interrupt.js';
 import { runLoad } from './load.js';
 import { parseOptions, USAGE } from './options.js';
 import { formatReport, writeJson } from './report.js';
@@ -25,7 +25,8 @@ try {
   const result = options.idle > 0 ? await runIdle(options, log) : await runLoad(options, log);
   console.log(formatReport(result));
   if (options.out) writeJson(options.out, result);
-  process.exit(0);
+  // Interrupted runs still report, but tell a calling script to stop too.
+  process.exit(stoppedBySignal() ? 130 : 0);
 } catch (error) {
   log(`failed: ${error?.message ?? error}`);
   process.exit(1);

@@ -2,6 +2,12 @@
 
 const listeners = new Set();
 let requested = false;
+let bySignal = false;
+
+/** True when a stop came from SIGINT or SIGTERM (the run then exits with 130 after reporting). */
+export function stoppedBySignal() {
+  return bySignal;
+}
 
 export function stopRequested() {
   return requested;
@@ -37,6 +43,7 @@ export function installSignalHandlers(log) {
       process.exit(130);
     }
     log(`${signal}: ending the current phase early (again to exit at once)`);
+    bySignal = true;
     requestStop();
   };
   process.on('SIGINT', handler);
