@@ -52,6 +52,7 @@ export async function runIdle(options, log) {
   }
   const cpuUsed = process.cpuUsage(cpu);
   const heldAtEnd = idle.held();
+  const probesHeldAtEnd = probes.held();
   memory.end = await readMemory(options.url, true);
   const ownConnections = opened + probes.all.length;
   if (memory.before && memory.held && ownConnections > 0) {
@@ -74,7 +75,7 @@ export async function runIdle(options, log) {
     idle: { requested: options.idle, opened, openSeconds, heldAtEnd, connectErrors: idle.connectErrors, disconnects: idle.disconnects },
     probe: probe ? {
       ...probe.summary(),
-      connections: { visitors: traffic.pairs.length, agents: traffic.agents.length, heldAtEnd: probes.held(), disconnects: probes.disconnects, connectErrors: probes.connectErrors },
+      connections: { visitors: traffic.pairs.length, agents: traffic.agents.length, heldAtEnd: probesHeldAtEnd, disconnects: probes.disconnects, connectErrors: probes.connectErrors },
     } : null,
     memory,
     generator: generatorFigures(cpuUsed, performance.now() - wall),

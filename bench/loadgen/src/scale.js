@@ -37,7 +37,9 @@ export function combineScale(before, a, b) {
     held,
     connectErrors,
     disconnects,
-    memory: { before, peak, perConnection },
+    // What the first generator's connections added on top of the second's: the marginal cost, free of the
+    // server's one-time costs (JIT, pools) that the first connections pay.
+    memory: { before, peak, perConnection, marginalPerConnection: a.memory?.perConnection ?? null },
     probe,
     probeP99: p99,
     targets: SCALE_TARGETS,

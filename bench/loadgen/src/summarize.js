@@ -49,7 +49,8 @@ if (command === 'ladder') {
   console.log(`\n${flags.target ?? ''} connection scaling: ${fmtInt(s.held)} of ${fmtInt(s.requested)} idle connections held ` +
     `(+ probe pairs), connect errors ${fmtInt(s.connectErrors)}, disconnects ${fmtInt(s.disconnects)}`);
   console.log(`server memory per connection: working set ${kb(s.memory.perConnection?.workingSet)}, GC heap ${kb(s.memory.perConnection?.gcHeap)} ` +
-    `(target <= ${kb(s.targets.bytesPerConnection)})`);
+    `(target <= ${kb(s.targets.bytesPerConnection)}); marginal, the second half only: working set ` +
+    `${kb(s.memory.marginalPerConnection?.workingSet)}, GC heap ${kb(s.memory.marginalPerConnection?.gcHeap)}`);
   if (s.probe) {
     console.log(`probes: sent ${fmtInt(s.probe.counts.sent)}, delivered ${fmtInt(s.probe.counts.delivered)}, lost ${fmtInt(s.probe.counts.lost)}; ` +
       `v→a p50 ${fmtMs(s.probe.v2a.p50)} p99 ${fmtMs(s.probe.v2a.p99)} max ${fmtMs(s.probe.v2a.max)} ms; ` +
