@@ -46,8 +46,8 @@ if (command === 'ladder') {
   const [a, b] = files.map(read);
   const before = flags.before ? read(flags.before) : null;
   const s = combineScale(before, a, b ?? null);
-  console.log(`\n${flags.target ?? ''} connection scaling: ${fmtInt(s.held)} of ${fmtInt(s.requested)} idle connections held ` +
-    `(+ probe pairs), connect errors ${fmtInt(s.connectErrors)}, disconnects ${fmtInt(s.disconnects)}`);
+  console.log(`\n${flags.target ?? ''} connection scaling: ${fmtInt(s.held)} connections held at the end of ${fmtInt(s.opened)} opened ` +
+    `(${fmtInt(s.requested)} idle + probe pairs), connect errors ${fmtInt(s.connectErrors)}, disconnects ${fmtInt(s.disconnects)}`);
   console.log(`server memory per connection: working set ${kb(s.memory.perConnection?.workingSet)}, GC heap ${kb(s.memory.perConnection?.gcHeap)} ` +
     `(target <= ${kb(s.targets.bytesPerConnection)}); marginal, the second half only: working set ` +
     `${kb(s.memory.marginalPerConnection?.workingSet)}, GC heap ${kb(s.memory.marginalPerConnection?.gcHeap)}`);
