@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Load generator for CustomerService's hubs (and the bench relay): see USAGE in options.js and bench/README.md.
+import { useOrigin } from './http.js';
 import { runIdle } from './idle.js';
 import { installDeadline, installSignalHandlers, stoppedBySignal } from './interrupt.js';
 import { runLoad } from './load.js';
@@ -19,6 +20,7 @@ if (errors.length) {
   process.exit(2);
 }
 installSignalHandlers(log);
+useOrigin(options.origin);
 installDeadline(options.maxSeconds, log);
 
 try {

@@ -3,10 +3,19 @@
 
 const TIMEOUT_MS = 15_000;
 
+let origin;
+
+/** An Origin header for every request (a widget's requests come from the tenant's site). */
+export function useOrigin(value) {
+  origin = value;
+}
+
 async function call(method, url, body) {
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (origin) headers.origin = origin;
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });

@@ -16,15 +16,19 @@ export class ConnectionPool {
 
   /**
    * Opens a connection; on failure counts it and returns null (connection errors are data, not fatal).
-   * @param {string} url hub URL @param {string} token @param {{skipNegotiation: boolean}} options
+   * @param {string} url hub URL @param {string} token
+   * @param {{skipNegotiation: boolean, tokenInQuery: boolean, origin?: string}} options
    * @param {(c: signalR.HubConnection) => void} wire registers event handlers before the start
    */
   async open(url, token, options, wire) {
+    // In Node the client sends accessTokenFactory's token as an Authorization header, also on the WebSocket;
+    // browsers cannot, and put it in the query string, which tokenInQuery imitates.
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl(url, {
-        accessTokenFactory: () => token,
+      .withUrl(options.tokenInQuery ? `${url}?access_token=${encodeURIComponent(token)}` : url, {
+        accessTokenFactory: options.tokenInQuery ? undefined : () => token,
         transport: signalR.HttpTransportType.WebSockets,
         skipNegotiation: options.skipNegotiation,
+        headers: options.origin ? { Origin: options.origin } : {},
       })
       .configureLogging(signalR.LogLevel.None)
       .build();

@@ -71,7 +71,7 @@ export async function runIdle(options, log) {
     url: options.url,
     startedAt,
     finishedAt: new Date().toISOString(),
-    config: pick(options, ['tenant', 'idle', 'probePairs', 'probeRate', 'agents', 'duration', 'direction', 'grace', 'skipNegotiation']),
+    config: pick(options, ['tenant', 'idle', 'probePairs', 'probeRate', 'agents', 'duration', 'direction', 'grace', 'skipNegotiation', 'tokenInQuery', 'origin']),
     idle: { requested: options.idle, opened, openSeconds, heldAtEnd, connectErrors: idle.connectErrors, disconnects: idle.disconnects },
     probe: probe ? {
       ...probe.summary(),

@@ -12,6 +12,7 @@ export function failures(run, criteria = CRITERIA) {
   if (counts.failed > 0) why.push(`${counts.failed} failed`);
   if (counts.unacked > 0) why.push(`${counts.unacked} unacked`);
   if (counts.duplicates > 0) why.push(`${counts.duplicates} duplicated`);
+  if (counts.reordered > 0) why.push(`${counts.reordered} out of order`);
   const p99 = worstP99(run);
   if (p99 === null) why.push('nothing delivered');
   else if (p99 > criteria.maxP99Ms) why.push(`p99 ${p99.toFixed(1)} ms > ${criteria.maxP99Ms} ms`);

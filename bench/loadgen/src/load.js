@@ -43,7 +43,7 @@ export async function runLoad(options, log) {
     url: options.url,
     startedAt,
     finishedAt: new Date().toISOString(),
-    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation']),
+    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation', 'tokenInQuery', 'origin']),
     connections: {
       visitors: traffic.pairs.length,
       agents: traffic.agents.length,

@@ -17,6 +17,9 @@ export const USAGE = `Usage: node src/cli.js [options]
   --text-size N           characters per message (default 78)
   --connect-concurrency N connections being opened at once (default 100)
   --skip-negotiation      WebSockets without the negotiate request
+  --token-in-query        send tokens as ?access_token= as browsers do on WebSockets (default: the Node client's
+                          Authorization header, on negotiate and on the WebSocket)
+  --origin O              send this Origin header on sessions and hub connections (e.g. a tenant's allowed origin)
   --idle N                idle mode: hold N idle visitor connections and probe through a few active pairs
   --probe-pairs N         idle mode: active visitor/agent pairs for probes (default 4; 0: hold only)
   --probe-rate R          idle mode: probe messages per second, all pairs together (default 20)
@@ -43,6 +46,8 @@ const DEFAULTS = {
   textSize: 78,
   connectConcurrency: 100,
   skipNegotiation: false,
+  tokenInQuery: false,
+  origin: undefined,
   idle: 0,
   probePairs: 4,
   probeRate: 20,
@@ -54,7 +59,7 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['skipNegotiation', 'quiet', 'help']);
+const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'quiet', 'help']);
 const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

@@ -15,6 +15,8 @@ export class Phase {
     this.sendLag = new Histogram();
     /** deliveries at a connection that was not the intended receiver (e.g. another tab of the same agent) */
     this.elsewhere = 0;
+    /** first deliveries whose seq was not above the last one that receiver saw in that conversation */
+    this.reordered = 0;
     this.settledAtMs = null;
   }
 
@@ -36,7 +38,7 @@ export class Phase {
       durationS,
       sentRate: durationS > 0 ? counts.sent / durationS : 0,
       achievedRate: windowS > 0 ? counts.delivered / windowS : 0,
-      counts: { ...counts, elsewhere: this.elsewhere },
+      counts: { ...counts, elsewhere: this.elsewhere, reordered: this.reordered },
       latency: {
         v2a: this.v2a.summary(),
         a2v: this.a2v.summary(),

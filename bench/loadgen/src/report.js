@@ -23,7 +23,7 @@ function latencyTable(latency) {
 function countsLine(c) {
   return `messages: sent ${fmtInt(c.sent)}, acked ${fmtInt(c.acked)}, delivered ${fmtInt(c.delivered)}, lost ${fmtInt(c.lost)}, ` +
     `duplicated ${fmtInt(c.duplicates)}, failed ${fmtInt(c.failed)}, unacked ${fmtInt(c.unacked)}` +
-    (c.elsewhere ? `, also seen elsewhere ${fmtInt(c.elsewhere)}` : '');
+    `, out of order ${fmtInt(c.reordered)}` + (c.elsewhere ? `, also seen elsewhere ${fmtInt(c.elsewhere)}` : '');
 }
 
 function memoryLines(memory) {

@@ -30,6 +30,8 @@ export class Traffic {
     /** @type {Phase[]} */
     this.phases = [];
     this.setupErrors = 0;
+    /** the highest seq each receiver saw, per pair: a lower one after it is a delivery out of order */
+    this.lastSeq = { v2a: [], a2v: [] };
   }
 
   /** Opens agent connections (all with the one login's token). */
@@ -145,6 +147,11 @@ export class Traffic {
     }
     if (phase.ledger.markDelivered(id.k, now) === 'first') {
       phase[dir].record(now - phase.schedule.intendedTime(id.k));
+      const seen = this.lastSeq[dir];
+      if (typeof m.seq === 'number') {
+        if (m.seq <= (seen[planned.pair] ?? 0)) phase.reordered++;
+        else seen[planned.pair] = m.seq;
+      }
     }
   }
 }
