@@ -135,10 +135,13 @@ start_target() {
       wait_healthy "$url" ;;
     embedded)
       # WebFront's default mode: an embedded silo, SQLite under ./data, seeded demo tenant. Run from a fresh
-      # directory so that every run starts with an empty database.
+      # directory so that every run starts with an empty database, with the project as content root (its
+      # appsettings.json). BENCH_TARGET_ENV (KEY=VALUE ...) adds settings, e.g. a data directory.
       mkdir -p "$results/embedded-data"
-      start_group embedded env -C "$results/embedded-data" \
-        dotnet run -c Release --no-build --no-launch-profile --project "$root/src/WebFront" -- --urls "$url"
+      # shellcheck disable=SC2086
+      start_group embedded env -C "$results/embedded-data" ${BENCH_TARGET_ENV:-} \
+        dotnet run -c Release --no-build --no-launch-profile --project "$root/src/WebFront" -- \
+        --urls "$url" --contentRoot "$root/src/WebFront"
       wait_healthy "$url" ;;
     cluster)
       # 3 silos with Redis membership and PostgreSQL state (deploy/local/cluster.sh), then 2 front-ends in cluster
@@ -151,8 +154,9 @@ start_target() {
       agent_url="http://127.0.0.1:$((port + 1))"
       for k in 0 1; do
         # shellcheck disable=SC2086
-        start_group "frontend-$k" env $fe_env \
-          dotnet run -c Release --no-build --no-launch-profile --project "$root/src/WebFront" -- --urls "http://127.0.0.1:$((port + k))"
+        start_group "frontend-$k" env $fe_env ${BENCH_TARGET_ENV:-} \
+          dotnet run -c Release --no-build --no-launch-profile --project "$root/src/WebFront" -- \
+          --urls "http://127.0.0.1:$((port + k))" --contentRoot "$root/src/WebFront"
       done
       wait_healthy "$url"; wait_healthy "$agent_url" ;;
   esac
