@@ -1,16 +1,18 @@
 // Idle mode: hold N idle widget connections (a session and a visitor hub connection each, no conversation) and
 // measure what they cost the server, while a few active pairs send probes to show latency under that load.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConnectionPool, forEachLimit } from './hub.js';
 import { createSession, login, readMemory } from './http.js';
 import { sleep, stopRequested } from './interrupt.js';
-import { generatorFigures, pick, runPhase } from './load.js';
+import { generatorFigures, machineFigures, pick, runPhase } from './load.js';
 import { fmtInt } from './report.js';
 import { Traffic } from './traffic.js';
 
 export async function runIdle(options, log) {
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0];
   const idle = new ConnectionPool();
   const probes = new ConnectionPool();
   const traffic = new Traffic({ pool: probes, options, log });
@@ -79,6 +81,7 @@ export async function runIdle(options, log) {
     } : null,
     memory,
     generator: generatorFigures(cpuUsed, performance.now() - wall),
+    machine: machineFigures(loadAtStart),
     errorSamples: [...idle.errorSamples, ...probes.errorSamples].slice(0, 5),
     interrupted: stopRequested(),
   };

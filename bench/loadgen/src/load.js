@@ -1,4 +1,5 @@
 // Load mode: V conversations, A agent connections, open-loop traffic at one rate: warm-up, then measurement.
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConnectionPool } from './hub.js';
 import { login, readMemory } from './http.js';
@@ -8,6 +9,7 @@ import { Traffic } from './traffic.js';
 
 export async function runLoad(options, log) {
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0];
   const pool = new ConnectionPool();
   const traffic = new Traffic({ pool, options, log });
   const memory = { before: await readMemory(options.url, true) };
@@ -56,6 +58,7 @@ export async function runLoad(options, log) {
     warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
     memory,
     generator: generatorFigures(cpuUsed, performance.now() - wall),
+    machine: machineFigures(loadAtStart),
     errorSamples: pool.errorSamples,
     interrupted: stopRequested(),
   };
@@ -81,6 +84,11 @@ export function generatorFigures(cpuUsed, wallMs) {
     cpuPercent: wallMs > 0 ? ((cpuUsed.user + cpuUsed.system) / 1000 / wallMs) * 100 : 0,
     rssBytes: process.memoryUsage().rss,
   };
+}
+
+/** The machine is shared: its load average says how much the figures may be disturbed. */
+export function machineFigures(loadAtStart) {
+  return { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg()[0], node: process.version };
 }
 
 export function pick(o, keys) {

@@ -59,7 +59,8 @@ export function formatReport(r) {
     }
   }
   lines.push(...memoryLines(r.memory));
-  lines.push(`generator: CPU ${r.generator.cpuPercent.toFixed(0)} % of one core while measuring, RSS ${fmtMb(r.generator.rssBytes)}`);
+  lines.push(`generator: CPU ${r.generator.cpuPercent.toFixed(0)} % of one core while measuring, RSS ${fmtMb(r.generator.rssBytes)}; ` +
+    `machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageAtStart.toFixed(1)} at start, ${r.machine.loadAverageAtEnd.toFixed(1)} at end`);
   for (const e of r.errorSamples ?? []) lines.push(`error sample: ${e}`);
   return lines.join('\n');
 }

@@ -21,8 +21,8 @@ if (command === 'ladder') {
   const runs = files.map(read).sort((x, y) => x.offeredRate - y.offeredRate);
   const { rate } = sustainableRate(runs);
   console.log(`\n${flags.target ?? ''} ladder (pass: achieved >= 99 % of offered, nothing lost or failed, delivery p99 <= 50 ms)`);
-  console.log(['offered/s', 'achieved/s', 'sent', 'lost', 'dup', 'failed', 'v→a p50', 'v→a p99', 'a→v p99', 'p99.9', 'max', 'ack p99', 'lag p99', 'gen CPU', 'result']
-    .map((h, i) => (i === 14 ? `  ${h}` : h.padStart(11))).join(''));
+  console.log(['offered/s', 'achieved/s', 'sent', 'lost', 'dup', 'failed', 'v→a p50', 'v→a p99', 'a→v p99', 'p99.9', 'max', 'ack p99', 'lag p99', 'gen CPU', 'load avg', 'result']
+    .map((h, i) => (i === 15 ? `  ${h}` : h.padStart(11))).join(''));
   for (const r of runs) {
     const why = failures(r);
     const l = r.latency;
@@ -30,7 +30,7 @@ if (command === 'ladder') {
     const max = Math.max(l.v2a.max ?? 0, l.a2v.max ?? 0);
     console.log([fmtInt(r.offeredRate), fmtInt(r.achievedRate), fmtInt(r.counts.sent), fmtInt(r.counts.lost), fmtInt(r.counts.duplicates),
       fmtInt(r.counts.failed + r.counts.unacked), fmtMs(l.v2a.p50), fmtMs(l.v2a.p99), fmtMs(l.a2v.p99), fmtMs(p999), fmtMs(max),
-      fmtMs(l.ack.p99), fmtMs(l.sendLag.p99), `${r.generator.cpuPercent.toFixed(0)} %`].map((v) => v.padStart(11)).join('') +
+      fmtMs(l.ack.p99), fmtMs(l.sendLag.p99), `${r.generator.cpuPercent.toFixed(0)} %`, r.machine?.loadAverageAtEnd?.toFixed(1) ?? '-'].map((v) => v.padStart(11)).join('') +
       `  ${why.length ? `FAIL: ${why.join(', ')}` : 'pass'}`);
   }
   console.log(`sustainable rate: ${rate === null ? 'none of the steps passed' : `${fmtInt(rate)} msg/s`}`);
