@@ -16,7 +16,6 @@ export class Ledger {
     this.delivered = 0;
     this.duplicates = 0;
     this.unknown = 0;
-    this.misrouted = 0;
     this.lastDeliveryMs = 0;
     this.settled = 0;
   }
@@ -48,11 +47,6 @@ export class Ledger {
     this.failed++;
     this.#settle(k, before);
     return true;
-  }
-
-  /** A message arrived at a connection that is not its receiver. */
-  markMisrouted() {
-    this.misrouted++;
   }
 
   /**
@@ -104,7 +98,6 @@ export class Ledger {
       delivered: this.delivered,
       lost,
       duplicates: this.duplicates,
-      misrouted: this.misrouted,
       unknown: this.unknown,
       deliveredUnacked,
     };
