@@ -46,11 +46,11 @@ while [ $# -gt 0 ]; do
     --max-minutes) max_minutes="$2"; shift ;;
     --no-build) build=0 ;;
     --keep-going) keep_going=1 ;;
-    *) echo "unknown option $1" >&2; sed -n '2,25p' "$0"; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,24p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,25p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,24p' "$0"; exit 2 ;; esac
 case "$target" in relay|embedded|cluster) ;; *) echo "--target must be relay, embedded or cluster" >&2; exit 2 ;; esac
 
 url="http://127.0.0.1:$port"
@@ -116,6 +116,10 @@ wait_healthy() { # base url
   say "$1/healthz did not answer within 60 s"; exit 1
 }
 
+require_webfront() {
+  [ -d "$root/src/WebFront" ] || { say "src/WebFront does not exist yet: only --target relay can run"; exit 1; }
+}
+
 build_all() {
   [ "$build" = 1 ] || return 0
   say "building the load generator (npm ci) and the $target target (Release)"
@@ -123,12 +127,13 @@ build_all() {
   case "$target" in
     relay) dotnet build "$root/bench/CustomerService.Bench.Relay" -c Release -v q -nologo >/dev/null ;;
     embedded|cluster)
-      [ -d "$root/src/WebFront" ] || { say "src/WebFront does not exist yet: only --target relay can run"; exit 1; }
+      require_webfront
       dotnet build "$root/src/WebFront" -c Release -v q -nologo >/dev/null ;;
   esac
 }
 
 start_target() {
+  [ "$target" = relay ] || require_webfront
   case "$target" in
     relay)
       start_group relay dotnet "$root/bench/CustomerService.Bench.Relay/bin/Release/net10.0/CustomerService.Bench.Relay.dll" --urls "$url"
