@@ -29,6 +29,9 @@ public sealed class AgentHub(RelayConversations conversations, IHubContext<Visit
         return new OpenResult(conversation.ToWire(), []);
     }
 
+    /// <summary>The relay has no routing: taking a conversation changes nothing, it only answers as the server does.</summary>
+    public WireConversation Accept(string conversationId) => Find(conversationId).ToWire();
+
     public Task Leave(string conversationId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, Find(conversationId).AgentGroup);
 

@@ -19,6 +19,8 @@ export const USAGE = `Usage: node src/cli.js [options]
   --skip-negotiation      WebSockets without the negotiate request
   --token-in-query        send tokens as ?access_token= as browsers do on WebSockets (default: the Node client's
                           Authorization header, on negotiate and on the WebSocket)
+  --accept=false          do not call Accept(conversationId) after Open (by default the agent takes each conversation
+                          it opens, so a server that lets only the assignee reply accepts its messages; errors ignored)
   --origin O              send this Origin header on sessions and hub connections (e.g. a tenant's allowed origin)
   --idle N                idle mode: hold N idle visitor connections and probe through a few active pairs
   --probe-pairs N         idle mode: active visitor/agent pairs for probes (default 4; 0: hold only)
@@ -47,6 +49,7 @@ const DEFAULTS = {
   connectConcurrency: 100,
   skipNegotiation: false,
   tokenInQuery: false,
+  accept: true,
   origin: undefined,
   idle: 0,
   probePairs: 4,
@@ -59,7 +62,7 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'quiet', 'help']);
+const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'accept', 'quiet', 'help']);
 const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

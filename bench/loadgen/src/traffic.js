@@ -30,6 +30,7 @@ export class Traffic {
     /** @type {Phase[]} */
     this.phases = [];
     this.setupErrors = 0;
+    this.acceptErrors = 0;
     /** the highest seq each receiver saw, per pair: a lower one after it is a delivery out of order */
     this.lastSeq = { v2a: [], a2v: [] };
   }
@@ -67,6 +68,10 @@ export class Traffic {
         const conversationId = session.conversationId ?? (await conversationOf(visitor, slot));
         const agent = this.agents[i % this.agents.length];
         await agent.connection.invoke('Open', conversationId);
+        if (this.options.accept) {
+          // Already assigned to this agent, or a server without Accept (the relay): either way the pair works.
+          await agent.connection.invoke('Accept', conversationId).catch(() => { this.acceptErrors++; });
+        }
         slot.pair = this.pairs.length;
         this.byConversation.set(conversationId, slot.pair);
         this.pairs.push({ visitor, agent: agent.connection, agentIndex: agent.index, conversationId });
