@@ -19,8 +19,11 @@
 #   --port P          the target's HTTP port [5180] (cluster: front-ends on P and P+1)
 #   --max-minutes M   stop starting new steps after M minutes [20]
 #   --no-build        use what is built
+#   --no-baseline     with --target embedded|cluster, skip the bare relay that otherwise runs first, with the same
+#                     settings, so that the run reports the target's ratios against it
 #
-# Results: bench/results/<UTC time>-<target>-<mode>/ (one JSON per step, summary.json, the target's log).
+# Results: bench/results/<UTC time>-<target>-<mode>/: per target one JSON per step, <target>-summary.json and the
+# target's log; comparison.json with the ratios when the relay ran as baseline.
 # Everything runs on 127.0.0.1. Ctrl+C stops the current step (it still reports), then tears everything down.
 set -euo pipefail
 
@@ -28,7 +31,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 loadgen="$root/bench/loadgen"
 mode="${1:-}"; [ $# -gt 0 ] && shift
 target=relay rates="1000 2000 5000 10000 20000" duration=10 warmup=3 visitors=100 agents=10 direction=both
-connections=15000 hold=20 probe_rate=20 probe_pairs=4 port=5180 max_minutes=20 build=1 keep_going=0
+connections=15000 hold=20 probe_rate=20 probe_pairs=4 port=5180 max_minutes=20 build=1 keep_going=0 baseline=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="$2"; shift ;;
@@ -46,12 +49,16 @@ while [ $# -gt 0 ]; do
     --max-minutes) max_minutes="$2"; shift ;;
     --no-build) build=0 ;;
     --keep-going) keep_going=1 ;;
-    *) echo "unknown option $1" >&2; sed -n '2,24p' "$0"; exit 2 ;;
+    --no-baseline) baseline=0 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,26p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,24p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,26p' "$0"; exit 2 ;; esac
 case "$target" in relay|embedded|cluster) ;; *) echo "--target must be relay, embedded or cluster" >&2; exit 2 ;; esac
+if [ "$target" != relay ] && [ ! -d "$root/src/WebFront" ]; then
+  echo "==> src/WebFront does not exist yet: only --target relay can run" >&2; exit 1
+fi
 
 url="http://127.0.0.1:$port"
 agent_url="$url"
@@ -182,7 +189,7 @@ run_ladder() { # rates...
   for rate in "$@"; do
     if [ "$SECONDS" -ge "$deadline" ]; then say "--max-minutes reached: skipping the steps from $rate msg/s"; break; fi
     say "step: $rate msg/s, $visitors conversations, $agents agents, ${warmup} s warm-up + ${duration} s"
-    local out="$results/rate-$rate.json"
+    local out="$results/$target-rate-$rate.json"
     generator $((warmup + duration + 120)) --visitors "$visitors" --agents "$agents" --rate "$rate" \
       --duration "$duration" --warmup "$warmup" --direction "$direction" --out "$out" || true
     [ -f "$out" ] || { say "step $rate msg/s produced no result"; break; }
@@ -195,49 +202,64 @@ run_ladder() { # rates...
     fi
   done
   if [ ${#files[@]} -eq 0 ]; then say "no step produced a result"; return 1; fi
-  node "$loadgen/src/summarize.js" ladder --target "$target" --out "$results/summary.json" "${files[@]}"
+  node "$loadgen/src/summarize.js" ladder --target "$target" --out "$results/$target-summary.json" "${files[@]}"
 }
 
 run_scale() { # total connections
   local total="$1" half=$(( $1 / 2 ))
-  curl -fs "$url/metrics/memory?collect=true" > "$results/memory-before.json" || echo null > "$results/memory-before.json"
+  curl -fs "$url/metrics/memory?collect=true" > "$results/$target-memory-before.json" || echo null > "$results/$target-memory-before.json"
   say "scale: generator B holds $((total - half)) idle connections"
   node "$loadgen/src/cli.js" --url "$url" --label "$target" --idle $((total - half)) --probe-pairs 0 \
-    --duration $((max_minutes * 60)) --max-seconds $((max_minutes * 60 + 60)) --ready-file "$results/b.ready" --out "$results/scale-b.json" --quiet \
-    2> "$results/generator-b.log" &
+    --duration $((max_minutes * 60)) --max-seconds $((max_minutes * 60 + 60)) --ready-file "$results/$target-b.ready" --out "$results/$target-scale-b.json" --quiet \
+    2> "$results/$target-generator-b.log" &
   generator_pids+=("$!")
   local b_pid=$!
-  while [ ! -f "$results/b.ready" ]; do
-    kill -0 "$b_pid" 2>/dev/null || { say "generator B exited early: $(tail -n 3 "$results/generator-b.log")"; return 1; }
+  while [ ! -f "$results/$target-b.ready" ]; do
+    kill -0 "$b_pid" 2>/dev/null || { say "generator B exited early: $(tail -n 3 "$results/$target-generator-b.log")"; return 1; }
     [ "$SECONDS" -lt "$deadline" ] || { say "--max-minutes reached while B was opening"; return 1; }
     sleep 1
   done
-  say "scale: generator B holds $(cat "$results/b.ready" | tr -d '\n') connections; generator A opens $half and probes for $hold s"
+  say "scale: generator B holds $(cat "$results/$target-b.ready" | tr -d '\n') connections; generator A opens $half and probes for $hold s"
   generator $((hold + 300)) --idle "$half" --probe-pairs "$probe_pairs" --probe-rate "$probe_rate" --agents "$agents" \
-    --duration "$hold" --out "$results/scale-a.json" || true
+    --duration "$hold" --out "$results/$target-scale-a.json" || true
   kill -INT "$b_pid" 2>/dev/null || true
   wait "$b_pid" || true
   generator_pids=()
-  [ -f "$results/scale-a.json" ] || { say "generator A produced no result"; return 1; }
-  local files=("$results/scale-a.json"); [ -f "$results/scale-b.json" ] && files+=("$results/scale-b.json")
-  node "$loadgen/src/summarize.js" scale --target "$target" --before "$results/memory-before.json" \
-    --out "$results/summary.json" "${files[@]}"
+  [ -f "$results/$target-scale-a.json" ] || { say "generator A produced no result"; return 1; }
+  local files=("$results/$target-scale-a.json"); [ -f "$results/$target-scale-b.json" ] && files+=("$results/$target-scale-b.json")
+  node "$loadgen/src/summarize.js" scale --target "$target" --before "$results/$target-memory-before.json" \
+    --out "$results/$target-scale-summary.json" "${files[@]}"
 }
 
-build_all
-start_target
-case "$mode" in
-  ladder)
-    # Warm the target's JIT and pools once before the ladder (not recorded), then the steps.
-    say "warm-up: $(echo "$rates" | awk '{print $1}') msg/s for 5 s"
-    generator 120 --visitors "$visitors" --agents "$agents" --rate "$(echo "$rates" | awk '{print $1}')" --duration 5 \
-      --warmup 0 --quiet > /dev/null || true
-    # shellcheck disable=SC2086
-    run_ladder $rates ;;
-  scale) run_scale "$connections" ;;
-  smoke)
-    duration=10 warmup=3
-    run_ladder 1000
-    mv "$results/summary.json" "$results/summary-ladder.json"
-    run_scale 2000 ;;
-esac
+run_mode() {
+  case "$mode" in
+    ladder)
+      # Warm the target's JIT and pools once before the ladder (not recorded), then the steps.
+      say "warm-up: $(echo "$rates" | awk '{print $1}') msg/s for 5 s"
+      generator 120 --visitors "$visitors" --agents "$agents" --rate "$(echo "$rates" | awk '{print $1}')" --duration 5 \
+        --warmup 0 --quiet > /dev/null || true
+      # shellcheck disable=SC2086
+      run_ladder $rates ;;
+    scale) run_scale "$connections" ;;
+    smoke)
+      duration=10 warmup=3
+      run_ladder 1000 || true
+      run_scale 2000 ;;
+  esac
+}
+
+# The bare relay first (the floor), then the chosen target, one after the other on the same port and settings.
+chosen="$target"
+targets=("$chosen")
+[ "$chosen" != relay ] && [ "$baseline" = 1 ] && targets=(relay "$chosen")
+for t in "${targets[@]}"; do
+  target="$t" url="http://127.0.0.1:$port" agent_url="http://127.0.0.1:$port"
+  build_all
+  start_target
+  run_mode || say "$target: the $mode run did not complete"
+  stop_target
+done
+if [ ${#targets[@]} -gt 1 ] && [ -f "$results/relay-summary.json" ] && [ -f "$results/$chosen-summary.json" ]; then
+  node "$loadgen/src/summarize.js" compare --target "$chosen" --out "$results/comparison.json" \
+    "$results/relay-summary.json" "$results/$chosen-summary.json"
+fi
