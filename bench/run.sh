@@ -141,6 +141,10 @@ build_all() {
 
 start_target() {
   [ "$target" = relay ] || require_webfront
+  local u
+  for u in "$url" "http://127.0.0.1:$((port + 1))"; do
+    if curl -fs "$u/healthz" >/dev/null 2>&1; then say "something already answers at $u: stop it or pick another --port"; exit 1; fi
+  done
   case "$target" in
     relay)
       start_group relay dotnet "$root/bench/CustomerService.Bench.Relay/bin/Release/net10.0/CustomerService.Bench.Relay.dll" --urls "$url"
