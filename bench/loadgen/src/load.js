@@ -1,0 +1,97 @@
+// Load mode: V conversations, A agent connections, open-loop traffic at one rate: warm-up, then measurement.
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { ConnectionPool } from './hub.js';
+import { login, readMemory } from './http.js';
+import { stopRequested } from './interrupt.js';
+import { showProgress } from './progress.js';
+import { Traffic } from './traffic.js';
+
+export async function runLoad(options, log) {
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0];
+  const pool = new ConnectionPool();
+  const traffic = new Traffic({ pool, options, log });
+  const memory = { before: await readMemory(options.url, true) };
+
+  const auth = await login(options.agentUrl, options.tenant, options.agentEmail, options.agentPassword);
+  const openStart = performance.now();
+  log(`opening ${options.agents} agent connections and ${options.visitors} conversations at ${options.url}`);
+  await traffic.openAgents(options.agents, auth.token);
+  await traffic.openPairs(options.visitors);
+  log(`ready: ${traffic.agents.length} agents, ${traffic.pairs.length} conversations, ${pool.connectErrors} errors, ` +
+    `${((performance.now() - openStart) / 1000).toFixed(1)} s`);
+  if (traffic.pairs.length === 0) throw new Error(`no conversation could be set up: ${pool.errorSamples.join('; ') || 'no agent connected'}`);
+  memory.connected = await readMemory(options.url, true);
+
+  let warmup = null;
+  if (options.warmup > 0 && !stopRequested()) {
+    warmup = await runPhase(traffic, 'warmup', options.rate, options.warmup, options, log);
+  }
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  const measured = await runPhase(traffic, 'measure', options.rate, options.duration, options, log, async () => {
+    memory.end = await readMemory(options.url, false);
+  });
+  const cpuUsed = process.cpuUsage(cpu);
+  memory.after = await readMemory(options.url, true);
+  const heldAtEnd = pool.held();
+  await pool.closeAll();
+
+  return {
+    tool: 'customerservice-loadgen',
+    mode: 'load',
+    label: options.label ?? options.url,
+    url: options.url,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation', 'tokenInQuery', 'origin', 'accept']),
+    connections: {
+      visitors: traffic.pairs.length,
+      agents: traffic.agents.length,
+      heldAtEnd,
+      connectErrors: pool.connectErrors,
+      setupErrors: traffic.setupErrors,
+      acceptErrors: traffic.acceptErrors,
+      disconnects: pool.disconnects,
+    },
+    ...measured.summary(),
+    warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
+    memory,
+    generator: generatorFigures(cpuUsed, performance.now() - wall),
+    machine: machineFigures(loadAtStart),
+    errorSamples: pool.errorSamples,
+    interrupted: stopRequested(),
+  };
+}
+
+/** Runs one phase with progress lines, then waits for its stragglers (at most the grace period). */
+export async function runPhase(traffic, name, rate, durationS, options, log, afterSend) {
+  const phase = traffic.phases.length;
+  const run = traffic.run(name, rate, durationS);
+  const stop = showProgress(traffic.phases[phase], log, options.quiet);
+  const done = await run;
+  if (afterSend) await afterSend();
+  await traffic.settle(done, options.grace);
+  stop();
+  const s = done.summary();
+  log(`${name} done: sent ${s.counts.sent}, delivered ${s.counts.delivered}, lost ${s.counts.lost}, ` +
+    `achieved ${Math.round(s.achievedRate)}/s of ${rate}/s`);
+  return done;
+}
+
+export function generatorFigures(cpuUsed, wallMs) {
+  return {
+    cpuPercent: wallMs > 0 ? ((cpuUsed.user + cpuUsed.system) / 1000 / wallMs) * 100 : 0,
+    rssBytes: process.memoryUsage().rss,
+  };
+}
+
+/** The machine is shared: its load average says how much the figures may be disturbed. */
+export function machineFigures(loadAtStart) {
+  return { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg()[0], node: process.version };
+}
+
+export function pick(o, keys) {
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}

@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# End-to-end benchmarks (issue #6): build, start a target on loopback, drive it with bench/loadgen, stop it.
+#
+#   bench/run.sh ladder [options]   warm-up, then a ladder of rates; the sustainable rate is the highest step with
+#                                   >= 99 % of the offered rate achieved, nothing lost, delivery p99 <= 50 ms
+#   bench/run.sh scale  [options]   idle widget connections held by two generator processes, probes through a few
+#                                   active pairs, server memory per connection
+#   bench/run.sh smoke  [options]   one short load step (1000 msg/s for 10 s) and a small scale run (2,000 idle)
+#
+# Options (defaults in brackets):
+#   --target T        relay | embedded | cluster [relay]
+#   --rates "R ..."   ladder steps, msg/s [1000 2000 5000 10000 20000]
+#   --duration S      measured seconds per step [10]        --warmup S   warm-up seconds per step [3]
+#   --visitors N      conversations [100]                   --agents N   agent connections [10]
+#   --direction D     v2a | a2v | both [both]               --keep-going run every step even after one fails
+#   --connections N   scale: idle connections in total, split over two generators [15000]
+#   --hold S          scale: seconds of probing while all are held [20]
+#   --probe-rate R    scale: probe messages per second [20]  --probe-pairs N [4]
+#   --port P          the target's HTTP port [5180] (cluster: front-ends on P and P+1)
+#   --max-minutes M   stop starting new steps after M minutes [20]
+#   --no-build        use what is built
+#   --no-baseline     with --target embedded|cluster, skip the bare relay that otherwise runs first, with the same
+#                     settings, so that the run reports the target's ratios against it
+#
+# Results: bench/results/<UTC time>-<target>-<mode>/: per target one JSON per step, <target>-summary.json and the
+# target's log; comparison.json with the ratios when the relay ran as baseline.
+# Everything runs on 127.0.0.1. Ctrl+C stops the current step (it still reports), then tears everything down.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+loadgen="$root/bench/loadgen"
+mode="${1:-}"; [ $# -gt 0 ] && shift
+target=relay rates="1000 2000 5000 10000 20000" duration=10 warmup=3 visitors=100 agents=10 direction=both
+connections=15000 hold=20 probe_rate=20 probe_pairs=4 port=5180 max_minutes=20 build=1 keep_going=0 baseline=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --target) target="$2"; shift ;;
+    --rates) rates="$2"; shift ;;
+    --duration) duration="$2"; shift ;;
+    --warmup) warmup="$2"; shift ;;
+    --visitors) visitors="$2"; shift ;;
+    --agents) agents="$2"; shift ;;
+    --direction) direction="$2"; shift ;;
+    --connections) connections="$2"; shift ;;
+    --hold) hold="$2"; shift ;;
+    --probe-rate) probe_rate="$2"; shift ;;
+    --probe-pairs) probe_pairs="$2"; shift ;;
+    --port) port="$2"; shift ;;
+    --max-minutes) max_minutes="$2"; shift ;;
+    --no-build) build=0 ;;
+    --keep-going) keep_going=1 ;;
+    --no-baseline) baseline=0 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,26p' "$0"; exit 2 ;;
+  esac
+  shift
+done
+case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,26p' "$0"; exit 2 ;; esac
+case "$target" in relay|embedded|cluster) ;; *) echo "--target must be relay, embedded or cluster" >&2; exit 2 ;; esac
+if [ "$target" != relay ] && [ ! -d "$root/src/WebFront" ]; then
+  echo "==> src/WebFront does not exist yet: only --target relay can run" >&2; exit 1
+fi
+
+url="http://127.0.0.1:$port"
+agent_url="$url"
+results="$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$target-$mode"
+mkdir -p "$results"
+started=$SECONDS
+deadline=$((SECONDS + max_minutes * 60))
+# The loadgen's agent login; the embedded server seeds the demo tenant's admin with this password.
+export SEED_ADMIN_PASSWORD="${SEED_ADMIN_PASSWORD:-bench-admin-password}"
+
+say() { printf '==> %s\n' "$*" >&2; }
+target_pids=()
+generator_pids=()
+cluster_up=0
+
+# Sockets are files: raise the soft open-file limit to the hard one (20,000 here) for the target and generators.
+ulimit -n "$(ulimit -Hn)"
+say "open-file limit: $(ulimit -n) per process"
+
+interrupted=0
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  # Generators end their phase on SIGINT and still write their results; a Ctrl+C already sent them one.
+  [ "$interrupted" = 1 ] || for pid in "${generator_pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  for pid in "${generator_pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  stop_target
+  say "results in $results (took $((SECONDS - started)) s)"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'interrupted=1; say "interrupted"; exit 130' INT TERM
+
+# Each target is started with setsid, in a process group of its own, and stopped by that group only.
+start_group() { # name, command...
+  local name="$1"; shift
+  setsid "$@" > "$results/$name.log" 2>&1 &
+  target_pids+=("$!")
+}
+
+stop_target() {
+  for pid in "${target_pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${target_pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  target_pids=()
+  if [ "$cluster_up" = 1 ]; then "$root/deploy/local/cluster.sh" down >&2 || true; cluster_up=0; fi
+}
+
+wait_healthy() { # base url
+  for _ in $(seq 300); do
+    curl -fs "$1/healthz" >/dev/null 2>&1 && return 0
+    for pid in "${target_pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { say "the target exited; its log:"; tail -n 30 "$results"/*.log >&2; exit 1; }
+    done
+    sleep 0.2
+  done
+  say "$1/healthz did not answer within 60 s"; exit 1
+}
+
+require_webfront() {
+  [ -d "$root/src/WebFront" ] || { say "src/WebFront does not exist yet: only --target relay can run"; exit 1; }
+}
+
+build_all() {
+  [ "$build" = 1 ] || return 0
+  say "building the load generator (npm ci) and the $target target (Release)"
+  (cd "$loadgen" && { [ -d node_modules ] || npm ci --no-fund --no-audit --loglevel=error; })
+  case "$target" in
+    relay) dotnet build "$root/bench/CustomerService.Bench.Relay" -c Release -v q -nologo >/dev/null ;;
+    embedded|cluster)
+      require_webfront
+      dotnet build "$root/src/WebFront" -c Release -v q -nologo >/dev/null ;;
+  esac
+}
+
+start_target() {
+  [ "$target" = relay ] || require_webfront
+  local u
+  for u in "$url" "http://127.0.0.1:$((port + 1))"; do
+    if curl -fs "$u/healthz" >/dev/null 2>&1; then say "something already answers at $u: stop it or pick another --port"; exit 1; fi
+  done
+  case "$target" in
+    relay)
+      start_group relay dotnet "$root/bench/CustomerService.Bench.Relay/bin/Release/net10.0/CustomerService.Bench.Relay.dll" --urls "$url"
+      wait_healthy "$url" ;;
+    embedded)
+      # WebFront's default mode: an embedded silo, SQLite under ./data, seeded demo tenant. Run from a fresh
+      # directory so that every run starts with an empty database, with the project as content root (its
+      # appsettings.json). BENCH_TARGET_ENV (KEY=VALUE ...) adds settings, e.g. a data directory.
+      mkdir -p "$results/embedded-data"
+      # shellcheck disable=SC2086
+      start_group embedded env -C "$results/embedded-data" ${BENCH_TARGET_ENV:-} \
+        dotnet run -c Release --no-build --no-launch-profile --project "$root/src/WebFront" -- \
+        --urls "$url" --contentRoot "$root/src/WebFront"
+      wait_healthy "$url" ;;
+    cluster)
+      # 3 silos with Redis membership and PostgreSQL state (deploy/local/cluster.sh), then 2 front-ends in cluster
+      # mode: visitors connect to the first, agents to the second, so every message crosses front-ends.
+      # BENCH_FRONTEND_ENV holds the front-ends' cluster-client settings (KEY=VALUE ...); set it to what WebFront
+      # reads once it exists. The default below mirrors the silos' settings in deploy/local/cluster.sh.
+      "$root/deploy/local/cluster.sh" up 3 >&2
+      cluster_up=1
+      local fe_env="${BENCH_FRONTEND_ENV:-WebFront__Mode=Cluster Silo__Membership__Provider=Redis Silo__Membership__ConnectionString=127.0.0.1:6390 Silo__Membership__ClusterId=local}"
+      agent_url="http://127.0.0.1:$((port + 1))"
+      for k in 0 1; do
+        # shellcheck disable=SC2086
+        start_group "frontend-$k" env $fe_env ${BENCH_TARGET_ENV:-} \
+          dotnet run -c Release --no-build --no-launch-profile --project "$root/src/WebFront" -- \
+          --urls "http://127.0.0.1:$((port + k))" --contentRoot "$root/src/WebFront"
+      done
+      wait_healthy "$url"; wait_healthy "$agent_url" ;;
+  esac
+  say "$target is up at $url$([ "$agent_url" != "$url" ] && echo " (agents: $agent_url)")"
+}
+
+generator() { # max-seconds, options...: the load generator in the foreground (Ctrl+C reaches it), bounded in time
+  local bound="$1" rc=0; shift
+  node "$loadgen/src/cli.js" --url "$url" --agent-url "$agent_url" --label "$target" --max-seconds "$bound" "$@" || rc=$?
+  # 130: the generator stopped on Ctrl+C (and reported); the script stops too, since bash runs no trap for a
+  # SIGINT that its foreground child handled.
+  if [ "$rc" = 130 ]; then interrupted=1; say "interrupted"; exit 130; fi
+  return "$rc"
+}
+
+run_ladder() { # rates...
+  local files=()
+  for rate in "$@"; do
+    if [ "$SECONDS" -ge "$deadline" ]; then say "--max-minutes reached: skipping the steps from $rate msg/s"; break; fi
+    say "step: $rate msg/s, $visitors conversations, $agents agents, ${warmup} s warm-up + ${duration} s"
+    local out="$results/$target-rate-$rate.json"
+    generator $((warmup + duration + 120)) --visitors "$visitors" --agents "$agents" --rate "$rate" \
+      --duration "$duration" --warmup "$warmup" --direction "$direction" --out "$out" || true
+    [ -f "$out" ] || { say "step $rate msg/s produced no result"; break; }
+    files+=("$out")
+    if [ "$keep_going" = 0 ] && ! node -e '
+      const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      import("'"$loadgen"'/src/ladder.js").then(m => process.exit(m.failures(r).length ? 1 : 0));' "$out"; then
+      say "step $rate msg/s did not pass: stopping the ladder (--keep-going runs every step)"
+      break
+    fi
+  done
+  if [ ${#files[@]} -eq 0 ]; then say "no step produced a result"; return 1; fi
+  node "$loadgen/src/summarize.js" ladder --target "$target" --out "$results/$target-summary.json" "${files[@]}"
+}
+
+run_scale() { # total connections
+  local total="$1" half=$(( $1 / 2 ))
+  curl -fs "$url/metrics/memory?collect=true" > "$results/$target-memory-before.json" || echo null > "$results/$target-memory-before.json"
+  say "scale: generator B holds $((total - half)) idle connections"
+  node "$loadgen/src/cli.js" --url "$url" --label "$target" --idle $((total - half)) --probe-pairs 0 \
+    --duration $((max_minutes * 60)) --max-seconds $((max_minutes * 60 + 60)) --ready-file "$results/$target-b.ready" --out "$results/$target-scale-b.json" --quiet \
+    2> "$results/$target-generator-b.log" &
+  generator_pids+=("$!")
+  local b_pid=$!
+  while [ ! -f "$results/$target-b.ready" ]; do
+    kill -0 "$b_pid" 2>/dev/null || { say "generator B exited early: $(tail -n 3 "$results/$target-generator-b.log")"; return 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { say "--max-minutes reached while B was opening"; return 1; }
+    sleep 1
+  done
+  say "scale: generator B holds $(cat "$results/$target-b.ready" | tr -d '\n') connections; generator A opens $half and probes for $hold s"
+  generator $((hold + 300)) --idle "$half" --probe-pairs "$probe_pairs" --probe-rate "$probe_rate" --agents "$agents" \
+    --duration "$hold" --out "$results/$target-scale-a.json" || true
+  kill -INT "$b_pid" 2>/dev/null || true
+  wait "$b_pid" || true
+  generator_pids=()
+  [ -f "$results/$target-scale-a.json" ] || { say "generator A produced no result"; return 1; }
+  local files=("$results/$target-scale-a.json"); [ -f "$results/$target-scale-b.json" ] && files+=("$results/$target-scale-b.json")
+  node "$loadgen/src/summarize.js" scale --target "$target" --before "$results/$target-memory-before.json" \
+    --out "$results/$target-scale-summary.json" "${files[@]}"
+}
+
+run_mode() {
+  case "$mode" in
+    ladder)
+      # Warm the target's JIT and pools once before the ladder (not recorded), then the steps.
+      say "warm-up: $(echo "$rates" | awk '{print $1}') msg/s for 5 s"
+      generator 120 --visitors "$visitors" --agents "$agents" --rate "$(echo "$rates" | awk '{print $1}')" --duration 5 \
+        --warmup 0 --quiet > /dev/null || true
+      # shellcheck disable=SC2086
+      run_ladder $rates ;;
+    scale) run_scale "$connections" ;;
+    smoke)
+      duration=10 warmup=3
+      run_ladder 1000 || true
+      run_scale 2000 ;;
+  esac
+}
+
+# The bare relay first (the floor), then the chosen target, one after the other on the same port and settings.
+chosen="$target"
+targets=("$chosen")
+[ "$chosen" != relay ] && [ "$baseline" = 1 ] && targets=(relay "$chosen")
+for t in "${targets[@]}"; do
+  target="$t" url="http://127.0.0.1:$port" agent_url="http://127.0.0.1:$port"
+  build_all
+  start_target
+  run_mode || say "$target: the $mode run did not complete"
+  stop_target
+done
+if [ ${#targets[@]} -gt 1 ] && [ -f "$results/relay-summary.json" ] && [ -f "$results/$chosen-summary.json" ]; then
+  node "$loadgen/src/summarize.js" compare --target "$chosen" --out "$results/comparison.json" \
+    "$results/relay-summary.json" "$results/$chosen-summary.json"
+fi
