@@ -35,6 +35,14 @@ for dir in $(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'cs-pg-*' -mmin +120 2>/de
   rm -rf "$dir"
 done
 
+# The TypeScript clients' own unit tests (widget and console logic, the load generator's statistics): fast, no server.
+run_npm_tests() {
+  echo "==> npm test in $1"
+  (cd "$1" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm test --silent)
+}
+run_npm_tests src/WebFront/Client
+run_npm_tests bench/loadgen
+
 echo "==> Building and running the tests (Release)"
 # Release, because races hide in Debug builds; the console logger prints each test as it passes or fails.
 exec dotnet test CustomerService.sln -c Release --logger "console;verbosity=normal" "$@"
