@@ -84,8 +84,11 @@ public sealed class MessagingTests(DemoFixture fixture) : HubTestBase(fixture.Ho
         await Node.InvokeAsync(agent, "Open", conversationId);
 
         var ack = await Node.InvokeAsync(agent, "SendMessage", new { conversationId, clientMessageId = Guid.NewGuid().ToString(), text = "how can I help?" });
+        // The visitor's widget follows its conversation from before the first message, so its own message comes first.
         var reply = First(await Node.WaitAsync(visitor, "message"));
+        while (reply.GetProperty("author").GetProperty("kind").GetString() == "visitor") reply = First(await Node.WaitAsync(visitor, "message"));
         Assert.Equal("agent", reply.GetProperty("author").GetProperty("kind").GetString());
+        Assert.Equal(ack.GetProperty("seq").GetInt64(), reply.GetProperty("seq").GetInt64());
         var unread = First(await Node.WaitAsync(visitor, "unread"));
         Assert.Equal(1, unread.GetProperty("count").GetInt64());
         Assert.Equal(conversationId, unread.GetProperty("conversationId").GetString());
