@@ -36,7 +36,8 @@ internal sealed class DemoSite : IAsyncDisposable
 
     public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<DemoSite> StartAsync()
+    /// <summary>Starts the site; <paramref name="settings"/> adds or overrides configuration (e.g. shorter timings).</summary>
+    public static async Task<DemoSite> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var data = Directory.CreateTempSubdirectory("cs-browser-").FullName;
         var contentRoot = Path.Combine(RepositoryRoot(), "src", "WebFront");
@@ -53,6 +54,7 @@ internal sealed class DemoSite : IAsyncDisposable
                 ["WebFront:Files:Directory"] = Path.Combine(data, "files"),
                 ["Seed:AdminPassword"] = AdminPassword,
             });
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
@@ -82,6 +84,30 @@ internal sealed class DemoSite : IAsyncDisposable
         using var response = await Http.PostAsJsonAsync("/api/v1/auth/login", new { tenant = "demo", email, password }).WaitAsync(TimeSpan.FromSeconds(30));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A REST call with a bearer token; the JSON answer (or null for none). Fails on an error status.</summary>
+    public async Task<JsonElement?> CallAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The messages of the demo tenant's conversation of a visitor, oldest first, as the REST API gives them to
+    /// the admin (the stored history, independent of any page).</summary>
+    public async Task<IReadOnlyList<JsonElement>> VisitorHistoryAsync(string visitorId)
+    {
+        var token = await LoginAsync("admin@demo.local", AdminPassword);
+        var conversations = (await CallAsync(HttpMethod.Get, "/api/v1/conversations?limit=100", token))!.Value;
+        var conversation = conversations.EnumerateArray().Single(c =>
+            c.GetProperty("visitor").ValueKind == JsonValueKind.Object && c.GetProperty("visitor").GetProperty("id").GetString() == visitorId);
+        var id = Uri.EscapeDataString(conversation.GetProperty("id").GetString()!);
+        var messages = (await CallAsync(HttpMethod.Get, $"/api/v1/conversations/{id}/messages?limit=200", token))!.Value;
+        return messages.EnumerateArray().OrderBy(m => m.GetProperty("seq").GetInt64()).ToList();
     }
 
     private static string RepositoryRoot()
