@@ -26,7 +26,7 @@ public sealed class MobileLayoutTests(ITestOutputHelper output)
         await s.ScreenshotAsync(phone, "widget-390x740");
 
         await close.ClickAsync();
-        await Widget(phone, ".panel[hidden]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = Timeout });
+        await Widget(phone, ".panel[hidden]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = Scenario.Timeout });
         Assert.Empty(s.PageErrors);
     }
 }
