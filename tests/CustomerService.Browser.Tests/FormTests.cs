@@ -36,6 +36,7 @@ public sealed class FormTests(ITestOutputHelper output)
         await admin.Locator("button[role=tab]").Filter(new() { HasText = "All" }).ClickAsync();
         await OpenConversationAsync(admin, "please call me back");
         await Expect(admin.Locator("aside.visitor dd").Filter(new() { HasText = "Olga Offline" }));
+        await AssertNamedEverywhereAsync(admin, "Olga Offline");
         await Expect(admin.Locator("aside.visitor dd").Filter(new() { HasText = "olga@example.com" }));
 
         // And the answer reaches the visitor, who is still on the page.
@@ -69,11 +70,21 @@ public sealed class FormTests(ITestOutputHelper output)
         await OpenConversationAsync(admin, "where is my parcel?");
         await Expect(admin.Locator("aside.visitor dd").Filter(new() { HasText = "Pat Prechat" }));
         await Expect(admin.Locator("aside.visitor dd").Filter(new() { HasText = "pat@example.com" }));
+        await AssertNamedEverywhereAsync(admin, "Pat Prechat");
         var first = admin.Locator(".messages .msg").Filter(new() { HasNotText = "assigned" }).First;
         Assert.Contains("where is my parcel?", await first.TextContentAsync());
         var history = await s.Site.VisitorHistoryAsync(await VisitorIdAsync(visitor));
         var firstFromVisitor = history.First(m => m.GetProperty("author").GetProperty("kind").GetString() == "visitor");
         Assert.Equal("where is my parcel?", firstFromVisitor.GetProperty("text").GetString());
         Assert.Empty(s.PageErrors);
+    }
+
+    /// <summary>The name the visitor gave is what agents see: in the list, the conversation's header and on the
+    /// visitor's messages (not the anonymous "Visitor").</summary>
+    private static async Task AssertNamedEverywhereAsync(Microsoft.Playwright.IPage admin, string name)
+    {
+        Assert.Equal(name, await admin.Locator("li.row.selected .who").TextContentAsync());
+        Assert.Contains(name, await admin.Locator(".conversation-head").TextContentAsync());
+        Assert.Contains(name, await admin.Locator(".messages .msg").Filter(new() { HasNotText = "assigned" }).First.TextContentAsync());
     }
 }

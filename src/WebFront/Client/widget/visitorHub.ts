@@ -62,8 +62,22 @@ export class VisitorHub {
     await this.connection?.stop();
   }
 
+  /** Drops the connection and connects again at once, so the server sees a renewed token (e.g. the visitor's name). */
+  async reconnect(): Promise<void> {
+    if (!this.connection || this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    try {
+      await this.connection.stop();
+    } finally {
+      this.stopped = false;
+    }
+    await this.connect(0);
+  }
+
   private async connect(attempt: number): Promise<void> {
-    if (this.stopped || !this.connection) return;
+    // Another path (a restart timer, reconnect()) got there first: starting twice would fail and retry forever.
+    if (this.stopped || !this.connection || this.connection.state !== HubConnectionState.Disconnected) return;
     try {
       await this.connection.start();
       this.events.connected();

@@ -42,6 +42,8 @@ export class Widget {
   private conversation: Conversation | null = null;
   private queue?: VisitorQueueEvent;
   private identity: Identity = {};
+  /** The name the current visitor token was issued with. */
+  private sessionName?: string;
   private agentReadSeq = 0;
   private isOpen = false;
   private connected = false;
@@ -125,12 +127,17 @@ export class Widget {
     };
     const res = await this.rest.createSession(req);
     const sameVisitor = stored?.visitorId === res.visitorId;
+    // The hub takes the visitor's name from the token it connected with: a new name needs the new token on the wire,
+    // or agents keep seeing "Visitor" on the conversation and its messages.
+    const renamed = (req.name ?? "") !== (this.sessionName ?? "");
+    this.sessionName = req.name;
     this.visitor = { visitorId: res.visitorId, visitorToken: res.visitorToken, readSeq: sameVisitor ? stored!.readSeq : 0 };
     saveVisitor(this.tenant, this.visitor);
     this.settings = res.settings;
     this.panel.setTheme(res.settings.primaryColor);
     this.panel.setTitle(res.settings.name || "Chat", res.settings.agentsOnline ? "We reply in a few minutes" : "We are away right now");
     if (!this.hub || !sameVisitor) await this.restartHub();
+    else if (renamed) await this.hub.reconnect();
     this.render();
   }
 
