@@ -33,14 +33,18 @@ public sealed class AgentTabsTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Browser")]
-    public async Task ClosingOneOfTheAgentsTabsLeavesTheAgentOnlineInTheOther()
+    public async Task ClosingOneOfTheAgentsTabsLeavesTheAgentOnlineAndTheOtherTabFollowingTheConversation()
     {
         // A short grace, so an agent wrongly counted as gone would be offline within the test.
         await using var s = await StartAsync(output, "agent-tab-closed", new Dictionary<string, string?> { ["Agents:PresenceGrace"] = "00:00:02" });
         var first = await s.NewPageAsync("console-tab1", 1280, 800);
         var second = await s.NewPageAsync("console-tab2", 1280, 800);
+        var visitor = await s.NewPageAsync("widget");
         await LogInAdminOnlineAsync(first);
         await LogInAdminOnlineAsync(second);
+        await StartChatAsync(visitor, "before a tab closes");
+        foreach (var tab in new[] { first, second })
+            await OpenConversationAsync(tab, "before a tab closes");
 
         await second.Context.CloseAsync();
         await Task.Delay(5000); // the grace and then some
@@ -51,10 +55,10 @@ public sealed class AgentTabsTests(ITestOutputHelper output)
         var settings = await s.Site.Http.GetFromJsonAsync<JsonElement>("/api/v1/widget/settings?tenant=demo");
         Assert.True(settings.GetProperty("agentsOnline").GetBoolean());
 
-        // And the remaining tab still gets new conversations.
-        var visitor = await s.NewPageAsync("widget");
-        await StartChatAsync(visitor, "anyone there?");
-        await OpenConversationAsync(first, "anyone there?");
+        // The conversation both tabs followed still reaches the remaining one, and stays assigned.
+        await SendFromWidgetAsync(visitor, "after the other tab closed");
+        await Expect(first.Locator(".messages .msg").Filter(new() { HasText = "after the other tab closed" }));
+        Assert.Contains("Assigned to Admin", await first.Locator(".conversation-head").TextContentAsync());
         Assert.Empty(s.PageErrors);
     }
 }

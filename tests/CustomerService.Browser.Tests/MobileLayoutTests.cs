@@ -23,7 +23,7 @@ public sealed class MobileLayoutTests(ITestOutputHelper output)
         Assert.Equal(0f, header.Y);
         var close = Widget(phone, "button[aria-label='Close chat']").First;
         Assert.True(await close.IsVisibleAsync());
-        await s.ScreenshotAsync(phone, "widget-390x740");
+        await s.ScreenshotAsync(phone, "widget-390x740-open");
 
         await close.ClickAsync();
         await Widget(phone, ".panel[hidden]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = Scenario.Timeout });

@@ -84,6 +84,7 @@ internal sealed class Scenario : IAsyncDisposable
         page.PageError += (_, error) => { lock (PageErrors) PageErrors.Add($"{name}: {error}"); };
         // The browser's console goes to the test output: the first place to look when a step times out.
         page.Console += (_, message) => output.WriteLine($"[{name} {message.Type}] {message.Text}");
+        page.Response += (_, response) => { if (response.Status >= 400) output.WriteLine($"[{name} http {response.Status}] {response.Request.Method} {response.Url}"); };
         lock (pages) pages.Add((name, page));
         return page;
     }
