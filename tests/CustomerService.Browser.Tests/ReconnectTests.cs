@@ -62,6 +62,7 @@ public sealed class ReconnectTests(ITestOutputHelper output)
         await ExpectGone(Widget(visitor, ".state").Filter(new() { HasText = "Sending" }));
 
         await AssertOnceEverywhereAsync(s, admin, visitor, "written while offline");
+        Assert.Single((await SentMessageIdsAsync(visitor, "written while offline")).Distinct());
     }
 
     [Fact]
@@ -79,6 +80,10 @@ public sealed class ReconnectTests(ITestOutputHelper output)
         await ExpectGone(Widget(visitor, ".state").Filter(new() { HasText = "Sending" }));
         await ExpectInPage(visitor, NoticeClear);
         Assert.True(await visitor.EvaluateAsync<bool>("() => window.__csDropAfterSending === null"), "the socket was not cut after the send");
+        // It went out twice, both times with the same clientMessageId; the server kept one.
+        var sends = await SentMessageIdsAsync(visitor, "ack lost on the way back");
+        Assert.True(sends.Count >= 2, $"sent {sends.Count} time(s), expected a resend");
+        Assert.Single(sends.Distinct());
 
         await AssertOnceEverywhereAsync(s, admin, visitor, "ack lost on the way back");
     }

@@ -12,19 +12,21 @@ internal sealed class Scenario : IAsyncDisposable
     public const float Timeout = 25_000;
 
     /// <summary>Records the page's WebSockets so a test can cut them (<c>window.__csDrop()</c>), and can make the
-    /// socket close right after it sent a frame containing <c>window.__csDropAfterSending</c> (an ack that never
-    /// arrives). Chromium's offline emulation does not close open WebSockets, hence this.</summary>
+    /// socket close right after it sent a SendMessage frame containing <c>window.__csDropAfterSending</c> (an ack
+    /// that never arrives). Chromium's offline emulation does not close open WebSockets, hence this.</summary>
     public const string SocketControlScript = """
         (() => {
           const Native = window.WebSocket;
           const sockets = [];
           window.__csDropAfterSending = null;
+          window.__csSent = [];
           window.WebSocket = class extends Native {
             constructor(...args) { super(...args); sockets.push(this); }
             send(data) {
+              if (typeof data === "string") window.__csSent.push(data);
               super.send(data);
               const marker = window.__csDropAfterSending;
-              if (marker && typeof data === "string" && data.includes(marker)) {
+              if (marker && typeof data === "string" && data.includes('"target":"SendMessage"') && data.includes(marker)) {
                 window.__csDropAfterSending = null;
                 this.close(4000, "test: dropped after sending");
               }
@@ -131,6 +133,16 @@ internal sealed class Scenario : IAsyncDisposable
         await agent.Locator("li.row").Filter(new() { HasText = rowText }).First.Locator("a").ClickAsync();
         await Expect(agent.Locator(".messages .msg").Filter(new() { HasText = rowText }));
     }
+
+    /// <summary>The clientMessageIds of every SendMessage invocation with this text the page put on a WebSocket
+    /// (pages opened with socketControl), in order: a resend shows up as a repeated id.</summary>
+    public static async Task<IReadOnlyList<string>> SentMessageIdsAsync(IPage page, string text) =>
+        await page.EvaluateAsync<string[]>("""
+            text => window.__csSent.flatMap(frame => frame.split("\x1e")).filter(record => record.length > 0)
+              .map(record => JSON.parse(record))
+              .filter(m => m.target === "SendMessage" && m.arguments?.[0]?.text === text)
+              .map(m => m.arguments[0].clientMessageId)
+            """, text);
 
     /// <summary>The visitor id the widget stored for the demo tenant.</summary>
     public static Task<string> VisitorIdAsync(IPage visitor) =>
