@@ -42,6 +42,12 @@ public sealed class FormTests(ITestOutputHelper output)
         // And the answer reaches the visitor, who is still on the page.
         await ReplyFromConsoleAsync(admin, "calling you now");
         await Expect(Widget(visitor, ".msg.theirs").Filter(new() { HasText = "calling you now" }));
+        // The header no longer says nobody is there, and a new visitor who opens the widget now gets the composer.
+        await Expect(Widget(visitor, ".sub").Filter(new() { HasText = "We reply in a few minutes" }));
+        var later = await s.NewPageAsync("widget-later");
+        await later.GotoAsync("/");
+        await Widget(later, ".bubble").First.ClickAsync();
+        await Expect(Widget(later, "form.composer"));
         Assert.Empty(s.PageErrors);
     }
 

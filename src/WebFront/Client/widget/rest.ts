@@ -1,4 +1,4 @@
-import type { Attachment, WidgetSessionRequest, WidgetSessionResponse } from "../shared/protocol";
+import type { Attachment, WidgetSessionRequest, WidgetSessionResponse, WidgetSettings } from "../shared/protocol";
 import { API_PREFIX } from "../shared/protocol";
 import { ownFileUrl } from "../shared/attachments";
 
@@ -12,6 +12,12 @@ export class WidgetRest {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
     });
+    if (!res.ok) throw await problem(res);
+    return res.json();
+  }
+
+  async getSettings(tenant: string): Promise<WidgetSettings> {
+    const res = await fetch(`${this.baseUrl}${API_PREFIX}/widget/settings?tenant=${encodeURIComponent(tenant)}`);
     if (!res.ok) throw await problem(res);
     return res.json();
   }

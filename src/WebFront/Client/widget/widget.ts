@@ -88,6 +88,24 @@ export class Widget {
     this.panel.setOpen(true);
     this.markRead();
     this.updateUnread();
+    // "Nobody online" was true when the page loaded; an agent may have come online since.
+    if (this.settings && !this.settings.agentsOnline) void this.refreshAvailability();
+  }
+
+  private async refreshAvailability(): Promise<void> {
+    try {
+      if ((await this.rest.getSettings(this.tenant)).agentsOnline) this.markAgentsOnline();
+    } catch {
+      /* keep what we knew; the next open asks again */
+    }
+  }
+
+  /** Someone is online after all (they answered, took the conversation, or the settings say so now). */
+  private markAgentsOnline(): void {
+    if (!this.settings || this.settings.agentsOnline) return;
+    this.settings = { ...this.settings, agentsOnline: true };
+    this.panel.setTitle(this.settings.name || "Chat", "We reply in a few minutes");
+    this.render();
   }
 
   close(): void {
@@ -196,6 +214,7 @@ export class Widget {
 
   private onMessage(m: Message): void {
     if (m.private) return; // never sent to visitors; a defensive check costs nothing
+    if (m.author.kind === "agent") this.markAgentsOnline();
     if (this.conversation && m.conversationId && m.conversationId !== this.conversation.id) {
       void this.followNewConversation(); // the message comes back through Resume in the new conversation
       return;
@@ -220,6 +239,7 @@ export class Widget {
   private setConversation(c: Conversation): void {
     const switched = !!this.conversation && c.id !== this.conversation.id;
     this.conversation = c;
+    if (c.assignee) this.markAgentsOnline();
     if (c.routing !== "queued") this.queue = undefined;
     if (switched) this.startOver();
     this.render();
