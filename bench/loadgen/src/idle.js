@@ -5,7 +5,6 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConnectionPool, forEachLimit } from './hub.js';
 import { agentTokens, createSession, readMemory } from './http.js';
-import { runTag } from './ids.js';
 import { sleep, stopRequested } from './interrupt.js';
 import { generatorFigures, machineFigures, pick, runPhase } from './load.js';
 import { fmtInt } from './report.js';
@@ -21,7 +20,7 @@ export async function runIdle(options, log) {
 
   if (options.probePairs > 0) {
     const count = Math.min(options.agents, options.probePairs);
-    const auth = await agentTokens(options, count, runTag());
+    const auth = await agentTokens(options, count);
     await traffic.openAgents(count, auth.tokens);
     await traffic.openPairs(options.probePairs);
     log(`probe pairs ready: ${traffic.pairs.length} of ${options.probePairs}`);

@@ -3,7 +3,6 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConnectionPool } from './hub.js';
 import { agentTokens, readMemory } from './http.js';
-import { runTag } from './ids.js';
 import { stopRequested } from './interrupt.js';
 import { showProgress } from './progress.js';
 import { Traffic } from './traffic.js';
@@ -15,9 +14,9 @@ export async function runLoad(options, log) {
   const traffic = new Traffic({ pool, options, log });
   const memory = { before: await readMemory(options.url, true) };
 
-  const auth = await agentTokens(options, options.agents, runTag());
+  const auth = await agentTokens(options, options.agents);
   const openStart = performance.now();
-  log(`opening ${options.agents} agent connections (${auth.created} agents created, ${auth.shared} on the shared login) ` +
+  log(`opening ${options.agents} agent connections (${auth.created} agents created now, ${auth.shared} on the shared login) ` +
     `and ${options.visitors} conversations at ${options.url}`);
   await traffic.openAgents(options.agents, auth.tokens);
   await traffic.openPairs(options.visitors);
