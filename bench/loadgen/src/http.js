@@ -10,9 +10,10 @@ export function useOrigin(value) {
   origin = value;
 }
 
-async function call(method, url, body) {
+async function call(method, url, body, token) {
   const headers = body === undefined ? {} : { 'content-type': 'application/json' };
   if (origin) headers.origin = origin;
+  if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(url, {
     method,
     headers,
@@ -36,6 +37,45 @@ export function createSession(baseUrl, tenant) {
 /** @returns {Promise<{token: string, agent: {id: string}}>} */
 export function login(baseUrl, tenant, email, password) {
   return call('POST', `${baseUrl}/api/v1/auth/login`, { tenant, email, password });
+}
+
+/** Creates an agent of the admin's tenant (POST /api/v1/agents, admin token). */
+export function createAgent(baseUrl, adminToken, agent) {
+  return call('POST', `${baseUrl}/api/v1/agents`, agent, adminToken);
+}
+
+/**
+ * One token per agent connection, each of a different agent, so that a conversation's messages go to the one
+ * connection of its agent, as in the relay. A real server pushes an agent's conversations to every connection of that
+ * agent (all its tabs): with one shared login, each visitor message would be delivered A times.
+ * The agents `bench-{i}@{tenant}.local` are created with the admin's login when they do not exist yet (so the ladder's
+ * steps reuse them instead of growing the tenant); where creating fails (it exists already, or the bare relay has no
+ * /agents and accepts any login) each still logs in under its own e-mail; if that fails too, the admin's token is used
+ * (and the extra copies show up as "seen elsewhere").
+ * @returns {Promise<{tokens: string[], created: number, shared: number}>}
+ */
+export async function agentTokens(o, count) {
+  const admin = await login(o.agentUrl, o.tenant, o.agentEmail, o.agentPassword);
+  if (!o.agentPerConnection) return { tokens: Array(count).fill(admin.token), created: 0, shared: count };
+  const tokens = [];
+  let created = 0, shared = 0;
+  const password = 'bench-agent-password';
+  for (let i = 0; i < count; i++) {
+    const email = `bench-${i}@${o.tenant}.local`;
+    let token = await login(o.agentUrl, o.tenant, email, password).then((r) => r.token, () => null);
+    if (!token) {
+      try {
+        await createAgent(o.agentUrl, admin.token, { email, name: `Bench agent ${i}`, role: 'agent', password, capacity: 50 });
+        created++;
+        token = (await login(o.agentUrl, o.tenant, email, password)).token;
+      } catch {
+        token = admin.token;
+        shared++;
+      }
+    }
+    tokens.push(token);
+  }
+  return { tokens, created, shared };
 }
 
 /**

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConnectionPool, forEachLimit } from './hub.js';
-import { createSession, login, readMemory } from './http.js';
+import { agentTokens, createSession, readMemory } from './http.js';
 import { sleep, stopRequested } from './interrupt.js';
 import { generatorFigures, machineFigures, pick, runPhase } from './load.js';
 import { fmtInt } from './report.js';
@@ -19,8 +19,9 @@ export async function runIdle(options, log) {
   const memory = { before: await readMemory(options.url, true) };
 
   if (options.probePairs > 0) {
-    const auth = await login(options.agentUrl, options.tenant, options.agentEmail, options.agentPassword);
-    await traffic.openAgents(Math.min(options.agents, options.probePairs), auth.token);
+    const count = Math.min(options.agents, options.probePairs);
+    const auth = await agentTokens(options, count);
+    await traffic.openAgents(count, auth.tokens);
     await traffic.openPairs(options.probePairs);
     log(`probe pairs ready: ${traffic.pairs.length} of ${options.probePairs}`);
   }

@@ -2,7 +2,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConnectionPool } from './hub.js';
-import { login, readMemory } from './http.js';
+import { agentTokens, readMemory } from './http.js';
 import { stopRequested } from './interrupt.js';
 import { showProgress } from './progress.js';
 import { Traffic } from './traffic.js';
@@ -14,10 +14,11 @@ export async function runLoad(options, log) {
   const traffic = new Traffic({ pool, options, log });
   const memory = { before: await readMemory(options.url, true) };
 
-  const auth = await login(options.agentUrl, options.tenant, options.agentEmail, options.agentPassword);
+  const auth = await agentTokens(options, options.agents);
   const openStart = performance.now();
-  log(`opening ${options.agents} agent connections and ${options.visitors} conversations at ${options.url}`);
-  await traffic.openAgents(options.agents, auth.token);
+  log(`opening ${options.agents} agent connections (${auth.created} agents created now, ${auth.shared} on the shared login) ` +
+    `and ${options.visitors} conversations at ${options.url}`);
+  await traffic.openAgents(options.agents, auth.tokens);
   await traffic.openPairs(options.visitors);
   log(`ready: ${traffic.agents.length} agents, ${traffic.pairs.length} conversations, ${pool.connectErrors} errors, ` +
     `${((performance.now() - openStart) / 1000).toFixed(1)} s`);
@@ -45,10 +46,12 @@ export async function runLoad(options, log) {
     url: options.url,
     startedAt,
     finishedAt: new Date().toISOString(),
-    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation', 'tokenInQuery', 'origin', 'accept']),
+    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation', 'tokenInQuery', 'origin', 'accept', 'agentPerConnection']),
     connections: {
       visitors: traffic.pairs.length,
       agents: traffic.agents.length,
+      agentsCreated: auth.created,
+      agentsOnSharedLogin: auth.shared,
       heldAtEnd,
       connectErrors: pool.connectErrors,
       setupErrors: traffic.setupErrors,

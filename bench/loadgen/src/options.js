@@ -21,6 +21,9 @@ export const USAGE = `Usage: node src/cli.js [options]
                           Authorization header, on negotiate and on the WebSocket)
   --accept=false          do not call Accept(conversationId) after Open (by default the agent takes each conversation
                           it opens, so a server that lets only the assignee reply accepts its messages; errors ignored)
+  --agent-per-connection=false  all agent connections share the one login (by default each connection is an agent
+                          of its own, created with that login's admin rights: a server pushes a conversation to every
+                          connection of its agent)
   --origin O              send this Origin header on sessions and hub connections (e.g. a tenant's allowed origin)
   --idle N                idle mode: hold N idle visitor connections and probe through a few active pairs
   --probe-pairs N         idle mode: active visitor/agent pairs for probes (default 4; 0: hold only)
@@ -50,6 +53,7 @@ const DEFAULTS = {
   skipNegotiation: false,
   tokenInQuery: false,
   accept: true,
+  agentPerConnection: true,
   origin: undefined,
   idle: 0,
   probePairs: 4,
@@ -62,7 +66,7 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'accept', 'quiet', 'help']);
+const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'quiet', 'help']);
 const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

@@ -35,11 +35,12 @@ export class Traffic {
     this.lastSeq = { v2a: [], a2v: [] };
   }
 
-  /** Opens agent connections (all with the one login's token). */
-  async openAgents(count, token) {
+  /** Opens agent connections, connection i with tokens[i] (or one token for all). */
+  async openAgents(count, tokens) {
     const url = `${this.options.agentUrl}/hubs/agent`;
+    const tokenOf = (i) => (Array.isArray(tokens) ? tokens[i % tokens.length] : tokens);
     const opened = await forEachLimit(count, this.options.connectConcurrency, (i) =>
-      this.pool.open(url, token, this.options, (c) => c.on('message', (m) => this.#atAgent(i, m))));
+      this.pool.open(url, tokenOf(i), this.options, (c) => c.on('message', (m) => this.#atAgent(i, m))));
     this.agents = opened.map((c, i) => ({ connection: c, index: i })).filter((a) => a.connection);
     return this.agents.length;
   }

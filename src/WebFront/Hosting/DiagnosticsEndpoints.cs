@@ -1,15 +1,23 @@
 namespace CustomerService.WebFront.Hosting;
 
 /// <summary><c>/healthz</c> and <c>/metrics/memory</c> (<c>{workingSet, gcHeap}</c> in bytes, read by the load
-/// generator).</summary>
+/// generator; with <c>?collect=true</c> after a full blocking GC, so that <c>gcHeap</c> counts live objects only and
+/// memory per connection can be measured).</summary>
 public static class DiagnosticsEndpoints
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapWebFrontDiagnostics(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz");
-        app.MapGet("/metrics/memory", () =>
+        app.MapGet("/metrics/memory", (bool? collect) =>
         {
+            if (collect == true)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             return Results.Ok(new MemoryFigures(process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false)));
         }).ExcludeFromDescription();

@@ -21,6 +21,15 @@ public sealed class DiagnosticsTests(DemoFixture fixture)
         Assert.True(memory.GetProperty("workingSet").GetInt64() > 0);
         Assert.True(memory.GetProperty("gcHeap").GetInt64() > 0);
 
+        // ?collect=true (the load generator's memory per connection) collects first: garbage made just before is gone.
+        var garbage = new List<byte[]>();
+        for (var i = 0; i < 64; i++) garbage.Add(new byte[1 << 20]);
+        var withGarbage = GC.GetTotalMemory(false);
+        garbage = null;
+        var collected = await Host.Http.GetFromJsonAsync<JsonElement>("/metrics/memory?collect=true").Within();
+        Assert.True(collected.GetProperty("gcHeap").GetInt64() < withGarbage - (32L << 20),
+            $"gcHeap {collected.GetProperty("gcHeap").GetInt64()} after collect, {withGarbage} with 64 MB of garbage");
+
         var openApi = await Host.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json").Within();
         var paths = openApi.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/widget/session", "/api/v1/auth/login", "/api/v1/conversations", "/api/v1/agents", "/api/v1/settings" })

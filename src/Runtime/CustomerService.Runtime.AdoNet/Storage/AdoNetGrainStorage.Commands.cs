@@ -15,7 +15,7 @@ public sealed partial class AdoNetGrainStorage
         BindKey(command, stateName, grainId);
         dialect.AddText(command, payload);
         dialect.AddTimestamp(command, now);
-        return ToVersion(await command.ExecuteScalarAsync().ConfigureAwait(false));
+        return await ReturnedVersionAsync(command).ConfigureAwait(false);
     }
 
     private async Task<long?> UpdateAsync(DbSession session, string stateName, GrainId grainId, string? payload, DateTimeOffset now, long expected)
@@ -25,7 +25,7 @@ public sealed partial class AdoNetGrainStorage
         dialect.AddText(command, payload);
         dialect.AddTimestamp(command, now);
         dialect.AddInt64(command, expected);
-        return ToVersion(await command.ExecuteScalarAsync().ConfigureAwait(false));
+        return await ReturnedVersionAsync(command).ConfigureAwait(false);
     }
 
     private async Task<long?> ReadVersionAsync(DbSession session, string stateName, GrainId grainId)
@@ -44,6 +44,24 @@ public sealed partial class AdoNetGrainStorage
     }
 
     // No row (null) means the statement's condition did not hold.
+    /// <summary>The version a write's <c>RETURNING</c> gave, or null when it wrote nothing. The statement is stepped to
+    /// its end rather than read with <c>ExecuteScalar</c>: SQLite commits a <c>RETURNING</c> statement read only to its
+    /// first row when it is reset instead, and runs its WAL hook (the automatic checkpoint) only when a step reaches the
+    /// end, so with <c>ExecuteScalar</c> the write-ahead log was never checkpointed while the process ran and grew
+    /// without bound (gigabytes under load, slowing every read).</summary>
+    private static async Task<long?> ReturnedVersionAsync(DbCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        object? value = null;
+        if (await reader.ReadAsync().ConfigureAwait(false)) value = reader.GetValue(0);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            // a conditional write of one key returns at most one row; reading on reaches the statement's end
+        }
+
+        return ToVersion(value);
+    }
+
     private static long? ToVersion(object? scalar) => scalar switch
     {
         null or DBNull => null,
