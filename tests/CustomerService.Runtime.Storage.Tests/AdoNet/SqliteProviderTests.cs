@@ -92,6 +92,42 @@ public sealed class SqliteProviderTests : AdoNetProviderTests
     }
 
     [Fact]
+    public async Task ConcurrentWritesShareCommitsYetEachKeepsItsOwnCondition()
+    {
+        // Writes that queue while a commit runs go into the next one (group commit); a stale write among them must
+        // still fail alone and change nothing, and every other write must be stored with its own new version.
+        var file = new TempSqliteFile();
+        files.Add(file);
+        var storage = Services(s => AddProvider(s, "Default", o => o.ConnectionString = file.ConnectionString))
+            .GetRequiredKeyedService<IGrainStorage>("Default");
+        var stale = new GrainState<CounterState> { State = new CounterState { Value = 1 } };
+        var contested = new GrainId("test.counter", "tenant/contested");
+        await storage.WriteStateAsync("state", contested, stale).WithTimeout();
+        var winner = new GrainState<CounterState> { State = new CounterState { Value = 2 }, ETag = stale.ETag };
+        await storage.WriteStateAsync("state", contested, winner).WithTimeout();
+
+        var states = Enumerable.Range(0, 200).Select(i => new GrainState<CounterState> { State = new CounterState { Value = i } }).ToArray();
+        var writes = states.Select((state, i) => storage.WriteStateAsync("state", new GrainId("test.counter", $"tenant/g{i}"), state)).ToList();
+        stale.State.Value = 99;
+        var staleWrite = storage.WriteStateAsync("state", contested, stale);
+        await Task.WhenAll(writes).WithTimeout();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite.WithTimeout());
+        for (var i = 0; i < states.Length; i++)
+        {
+            var read = new GrainState<CounterState>();
+            await storage.ReadStateAsync("state", new GrainId("test.counter", $"tenant/g{i}"), read).WithTimeout();
+            Assert.Equal(i, read.State.Value);
+            Assert.Equal(states[i].ETag, read.ETag);
+        }
+
+        var kept = new GrainState<CounterState>();
+        await storage.ReadStateAsync("state", contested, kept).WithTimeout();
+        Assert.Equal(2, kept.State.Value);
+        Assert.Equal(winner.ETag, kept.ETag);
+    }
+
+    [Fact]
     public void APrivateInMemoryDatabaseIsRejectedBecauseReadsWouldNotSeeWrites()
     {
         var services = Services(s => AddProvider(s, "Default", o => o.ConnectionString = "Data Source=:memory:"));

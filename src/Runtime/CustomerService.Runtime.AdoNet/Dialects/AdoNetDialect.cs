@@ -26,6 +26,10 @@ internal abstract class AdoNetDialect : IAsyncDisposable
     /// <summary>A connection for statements that only read.</summary>
     public abstract ValueTask<DbSession> OpenReadAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether concurrent state writes should share one transaction (group commit): true where one writer at
+    /// a time pays one fsync per commit (SQLite); PostgreSQL commits from many pooled connections in parallel.</summary>
+    public virtual bool GroupsWrites => false;
+
     /// <summary>A connection for statements that write.</summary>
     public abstract ValueTask<DbSession> OpenWriteAsync(CancellationToken cancellationToken);
 

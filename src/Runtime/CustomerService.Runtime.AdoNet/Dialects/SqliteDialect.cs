@@ -26,6 +26,8 @@ internal sealed class SqliteDialect : AdoNetDialect
 
     public override DialectDescription Description => Describe;
 
+    public override bool GroupsWrites => true;
+
     public override string Parameter(int ordinal) => $"@p{ordinal}";
 
     public override void AddText(DbCommand command, string? value) => Add(command, SqliteType.Text, value);

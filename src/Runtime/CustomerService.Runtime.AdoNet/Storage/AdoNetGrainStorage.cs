@@ -137,6 +137,12 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     private async Task<long> StoreAsync(string stateName, GrainId grainId, string? expectedEtag, string? payload, string operation)
     {
         await EnsureInitializedAsync().ConfigureAwait(false);
+        if (dialect.GroupsWrites)
+        {
+            var outcome = await StoreGroupedAsync(new PendingWrite(stateName, grainId, expectedEtag, payload)).ConfigureAwait(false);
+            return outcome.Version ?? throw Conflict(operation, stateName, grainId, outcome.Stored, expectedEtag);
+        }
+
         long? stored;
         await using (var session = await dialect.OpenWriteAsync(CancellationToken.None).ConfigureAwait(false))
         {
