@@ -1,21 +1,11 @@
 using CustomerService.Grains.Agents;
 using CustomerService.Grains.Conversations;
-using CustomerService.Grains.Tests.Conversations;
 
 namespace CustomerService.Grains.Tests.Agents;
 
 /// <summary>An agent console's observer: records every event; a test waits for one that matches.</summary>
-internal sealed class AgentEventRecorder : IAgentObserver
+internal sealed class AgentEventRecorder : EventLog, IAgentObserver
 {
-    private readonly Lock gate = new();
-    private readonly List<object> events = [];
-    private readonly List<(Func<object, bool> Match, TaskCompletionSource<object> Done)> waiters = [];
-
-    public IReadOnlyList<T> All<T>()
-    {
-        lock (gate) return [.. events.OfType<T>()];
-    }
-
     public Task ConversationAssigned(ConversationView conversation) => Add(new Assigned(conversation));
 
     public Task ConversationUpdated(ConversationView conversation) => Add(conversation);
@@ -27,36 +17,6 @@ internal sealed class AgentEventRecorder : IAgentObserver
     public Task Mention(MentionEvent mention) => Add(mention);
 
     public Task AgentUpdated(AgentProfile agent) => Add(agent);
-
-    /// <summary>The first event, received or still to come, that is a <typeparamref name="T"/> matching
-    /// <paramref name="match"/>.</summary>
-    public async Task<T> WaitFor<T>(Func<T, bool>? match = null)
-    {
-        bool Matches(object e) => e is T t && (match?.Invoke(t) ?? true);
-        var done = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
-        {
-            var found = events.FirstOrDefault(Matches);
-            if (found is not null) return (T)found;
-            waiters.Add((Matches, done));
-        }
-
-        return (T)await done.Task.Within();
-    }
-
-    private Task Add(object e)
-    {
-        List<TaskCompletionSource<object>> completed;
-        lock (gate)
-        {
-            events.Add(e);
-            completed = [.. waiters.Where(w => w.Match(e)).Select(w => w.Done)];
-            waiters.RemoveAll(w => completed.Contains(w.Done));
-        }
-
-        foreach (var done in completed) done.TrySetResult(e);
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>A <c>conversationAssigned</c> event (told apart from <c>conversationUpdated</c>, same payload).</summary>

@@ -6,19 +6,8 @@ namespace CustomerService.Grains.Tests.Conversations;
 internal sealed record UnreadFor(Participant Reader, UnreadEvent Event);
 
 /// <summary>A front-end's observer: records every event and lets a test wait for one that matches.</summary>
-internal sealed class EventRecorder : IConversationObserver
+internal sealed class EventRecorder : EventLog, IConversationObserver
 {
-    private readonly Lock gate = new();
-    private readonly List<object> events = [];
-    private readonly List<(Func<object, bool> Match, TaskCompletionSource<object> Done)> waiters = [];
-
-    public IReadOnlyList<object> Events
-    {
-        get { lock (gate) return [.. events]; }
-    }
-
-    public IReadOnlyList<T> All<T>() => [.. Events.OfType<T>()];
-
     public Task Message(ChatMessage message) => Add(message);
 
     public Task Read(ReadEvent read) => Add(read);
@@ -30,34 +19,4 @@ internal sealed class EventRecorder : IConversationObserver
     public Task Queue(QueueEvent queue) => Add(queue);
 
     public Task Unread(Participant reader, UnreadEvent unread) => Add(new UnreadFor(reader, unread));
-
-    /// <summary>Completes with the first event, already received or still to come, that is a <typeparamref name="T"/>
-    /// matching <paramref name="match"/>.</summary>
-    public async Task<T> WaitFor<T>(Func<T, bool>? match = null)
-    {
-        bool Matches(object e) => e is T t && (match?.Invoke(t) ?? true);
-        var done = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
-        {
-            var found = events.FirstOrDefault(Matches);
-            if (found is not null) return (T)found;
-            waiters.Add((Matches, done));
-        }
-
-        return (T)await done.Task.Within();
-    }
-
-    private Task Add(object e)
-    {
-        List<TaskCompletionSource<object>> completed;
-        lock (gate)
-        {
-            events.Add(e);
-            completed = [.. waiters.Where(w => w.Match(e)).Select(w => w.Done)];
-            waiters.RemoveAll(w => completed.Contains(w.Done));
-        }
-
-        foreach (var done in completed) done.TrySetResult(e);
-        return Task.CompletedTask;
-    }
 }

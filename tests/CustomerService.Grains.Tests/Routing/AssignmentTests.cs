@@ -5,6 +5,8 @@ using CustomerService.Grains.Tests.Tenants;
 using CustomerService.Runtime.Testing;
 using static CustomerService.Grains.Tests.Conversations.People;
 
+using CustomerService.Grains.Tests.Agents;
+
 namespace CustomerService.Grains.Tests.Routing;
 
 /// <summary>The router's policy through real tenant, agent, router and conversation grains.</summary>
@@ -26,7 +28,7 @@ public sealed class AssignmentTests
         var view = await desk.Conversation("c1").GetView(idle).Within();
         Assert.Equal((RoutingState.Assigned, idle.Id), (view.Routing, view.Assignee?.Id));
         Assert.Equal(["least/c0"], await desk.HeldBy(busy));
-        Assert.Equal("least/c1", (await inbox.WaitFor<AgentInbox.Assigned>()).Conversation.Id);
+        Assert.Equal("least/c1", (await inbox.WaitFor<Assigned>()).Conversation.Id);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using CustomerService.Grains.Tests.Conversations;
 using CustomerService.Grains.Tests.Tenants;
 using CustomerService.Runtime;
 
+using CustomerService.Grains.Tests.Agents;
+
 namespace CustomerService.Grains.Tests.Routing;
 
 /// <summary>A tenant with agents on a <see cref="ConversationHost"/>: the real tenant, agent and router grains.</summary>
@@ -50,9 +52,9 @@ internal sealed class Desk(ConversationHost host, string tenant)
         await Eventually.True(async () => (await Router.GetQueue()).AgentsOnline > before);
     }
 
-    public async Task<AgentInbox> InboxAsync(Participant agent)
+    public async Task<AgentEventRecorder> InboxAsync(Participant agent)
     {
-        var inbox = new AgentInbox();
+        var inbox = new AgentEventRecorder();
         await Agent(agent).Subscribe(Grains.CreateObjectReference<IAgentObserver>(inbox)).Within();
         return inbox;
     }

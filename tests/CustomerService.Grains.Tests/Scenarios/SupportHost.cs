@@ -10,6 +10,8 @@ using CustomerService.Runtime;
 using CustomerService.Runtime.Testing;
 using Microsoft.Data.Sqlite;
 
+using CustomerService.Grains.Tests.Agents;
+
 namespace CustomerService.Grains.Tests.Scenarios;
 
 /// <summary>A one-silo test cluster hosting every customer-service grain over a real SQLite message store, with one
@@ -65,10 +67,10 @@ internal sealed class SupportHost : IAsyncDisposable
     }
 
     /// <summary>An agent online with a recorder subscribed to its events.</summary>
-    public async Task<(Participant Who, IAgentGrain Grain, AgentRecorder Events)> AgentOnlineAsync(string name, int capacity = 3, params string[] groups)
+    public async Task<(Participant Who, IAgentGrain Grain, AgentEventRecorder Events)> AgentOnlineAsync(string name, int capacity = 3, params string[] groups)
     {
         var (who, grain) = await CreateAgentAsync(name, capacity, groups);
-        var events = new AgentRecorder();
+        var events = new AgentEventRecorder();
         await grain.Subscribe(Grains.CreateObjectReference<IAgentObserver>(events)).Within();
         await grain.SetStatus(AgentStatus.Online).Within();
         return (who, grain, events);

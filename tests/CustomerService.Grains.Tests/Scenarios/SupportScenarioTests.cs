@@ -3,6 +3,8 @@ using CustomerService.Grains.Conversations;
 using CustomerService.Grains.Tests.Conversations;
 using static CustomerService.Grains.Tests.Conversations.People;
 
+using CustomerService.Grains.Tests.Agents;
+
 namespace CustomerService.Grains.Tests.Scenarios;
 
 /// <summary>Whole support journeys through every grain: tenant, visitor, router, agents and conversation together, as
@@ -23,7 +25,7 @@ public sealed class SupportScenarioTests
 
         // Alice comes online and gets it.
         var (alice, aliceGrain, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        var assigned = await aliceEvents.WaitFor<AgentRecorder.Assigned>();
+        var assigned = await aliceEvents.WaitFor<Assigned>();
         Assert.Equal(conversationKey, assigned.Conversation.Id);
         await widget.WaitFor<ConversationView>(v => v.Assignee?.Id == alice.Id);
         Assert.Equal(0, (await widget.WaitFor<QueueEvent>(q => q.Position == 0)).Position);
@@ -48,7 +50,7 @@ public sealed class SupportScenarioTests
         var (bob, bobGrain, bobEvents) = await host.AgentOnlineAsync("Bob");
         var transferred = await conversation.Transfer(alice, new TransferTarget(bob.Id, null)).Within();
         Assert.Equal(bob.Id, transferred.Assignee?.Id);
-        await bobEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
+        await bobEvents.WaitFor<Assigned>(a => a.Conversation.Id == conversationKey);
         await SupportHost.EventuallyAsync(() => aliceGrain.GetConversations(), list => list.IsEmpty);
         Assert.Contains(await bobGrain.GetConversations().Within(), c => c.ConversationId == conversationKey);
 
@@ -72,7 +74,7 @@ public sealed class SupportScenarioTests
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
         var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-sticky", "Vera");
         await conversation.SendMessage(vera, Text("hello")).Within();
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>();
+        await aliceEvents.WaitFor<Assigned>();
         await conversation.Close(alice).Within();
 
         // Bob comes online with no load; Alice takes another visitor, so she is the more loaded one.
@@ -97,14 +99,14 @@ public sealed class SupportScenarioTests
         var (otto, second, ottoWidget, secondKey) = await host.VisitorAsync("v-cap-2", "Otto");
 
         await first.SendMessage(vera, Text("one")).Within();
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == firstKey);
+        await aliceEvents.WaitFor<Assigned>(a => a.Conversation.Id == firstKey);
         await second.SendMessage(otto, Text("two")).Within();
         Assert.Equal(1, (await ottoWidget.WaitFor<QueueEvent>(q => q.Position == 1)).Position);
         Assert.Equal(RoutingState.Queued, (await second.GetView(otto).Within()).Routing);
 
         await first.Close(alice).Within();
 
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == secondKey);
+        await aliceEvents.WaitFor<Assigned>(a => a.Conversation.Id == secondKey);
         var served = await SupportHost.EventuallyAsync(() => second.GetView(otto), v => v.Routing == RoutingState.Assigned);
         Assert.Equal(alice.Id, served.Assignee?.Id);
     }
@@ -116,13 +118,13 @@ public sealed class SupportScenarioTests
         var (alice, aliceGrain, aliceEvents) = await host.AgentOnlineAsync("Alice");
         var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-offline", "Vera");
         await conversation.SendMessage(vera, Text("hello?")).Within();
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>();
+        await aliceEvents.WaitFor<Assigned>();
 
         await aliceGrain.SetStatus(AgentStatus.Offline).Within();
 
         await SupportHost.EventuallyAsync(() => conversation.GetView(vera), v => v.Routing == RoutingState.Queued && v.Assignee is null);
         var (bob, _, bobEvents) = await host.AgentOnlineAsync("Bob");
-        await bobEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
+        await bobEvents.WaitFor<Assigned>(a => a.Conversation.Id == conversationKey);
         var view = await SupportHost.EventuallyAsync(() => conversation.GetView(vera), v => v.Routing == RoutingState.Assigned);
         Assert.Equal(bob.Id, view.Assignee?.Id);
         Assert.NotEqual(alice.Id, view.Assignee?.Id);
@@ -136,14 +138,14 @@ public sealed class SupportScenarioTests
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
         var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-group", "Vera");
         await conversation.SendMessage(vera, Text("refund please")).Within();
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>();
+        await aliceEvents.WaitFor<Assigned>();
 
         var moved = await conversation.Transfer(alice, new TransferTarget(null, "billing")).Within();
         Assert.Equal("billing", moved.Group);
         Assert.NotEqual(alice.Id, moved.Assignee?.Id);
 
         var (carol, _, carolEvents) = await host.AgentOnlineAsync("Carol", 3, "billing");
-        await carolEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
+        await carolEvents.WaitFor<Assigned>(a => a.Conversation.Id == conversationKey);
         var view = await SupportHost.EventuallyAsync(() => conversation.GetView(vera), v => v.Routing == RoutingState.Assigned);
         Assert.Equal(carol.Id, view.Assignee?.Id);
     }
@@ -162,7 +164,7 @@ public sealed class SupportScenarioTests
 
         // The first agent online still gets the conversation.
         var (_, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>(a => a.Conversation.Id == conversationKey);
+        await aliceEvents.WaitFor<Assigned>(a => a.Conversation.Id == conversationKey);
     }
 
     [Fact]
@@ -172,7 +174,7 @@ public sealed class SupportScenarioTests
         var (alice, _, aliceEvents) = await host.AgentOnlineAsync("Alice");
         var (vera, conversation, _, conversationKey) = await host.VisitorAsync("v-order", "Vera");
         await conversation.SendMessage(vera, Text("start")).Within();
-        await aliceEvents.WaitFor<AgentRecorder.Assigned>();
+        await aliceEvents.WaitFor<Assigned>();
 
         var sends = Enumerable.Range(0, 20).Select(i => conversation.SendMessage(i % 2 == 0 ? vera : alice, Text($"m{i}")));
         var acks = await Task.WhenAll(sends).Within();
