@@ -51,27 +51,29 @@ internal static class RoutingBurstBenchmark
                 team.Add(agent);
             }
 
-            Console.WriteLine("| cycle | phase | wall ms | p50 ms | p99 ms | max ms | router state bytes |");
-            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
+            await using var probe = new PoolProbe();
+            probe.Take();
+            Console.WriteLine("| cycle | phase | wall ms | p50 ms | p99 ms | max ms | router state bytes | max pool wait ms | pool threads |");
+            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             for (var cycle = 0; cycle < cycles; cycle++)
             {
                 var ids = Enumerable.Range(0, conversations).Select(i => $"{Tenant}/c{cycle}-{i}").ToArray();
                 // Cycle 0 is the start of a load run: agents come online to a queue of everyone; later cycles route
                 // into agents already online.
                 Report(cycle, "first messages (route)", await TimeAllAsync(ids.Length, i =>
-                    grains.GetGrain<IConversationGrain>(ids[i]).SendMessage(Visitor(cycle, i), new SendMessageCommand("m0", ConversationBenchmark.Text))), db);
+                    grains.GetGrain<IConversationGrain>(ids[i]).SendMessage(Visitor(cycle, i), new SendMessageCommand("m0", ConversationBenchmark.Text))), db, probe);
                 if (cycle == 0)
                 {
                     var clock = Stopwatch.StartNew();
                     var online = await TimeAllAsync(team.Count, i => team[i].SetStatus(AgentStatus.Online));
                     while ((await grains.GetGrain<IRouterGrain>(Tenant).GetQueue()).Waiting.Length > 0) await Task.Delay(1);
-                    Report(cycle, "agents online, queue drained", online with { Wall = clock.Elapsed.TotalMilliseconds }, db);
+                    Report(cycle, "agents online, queue drained", online with { Wall = clock.Elapsed.TotalMilliseconds }, db, probe);
                 }
 
                 Report(cycle, $"{messages} messages each", await TimeAllAsync(ids.Length * messages, k =>
-                    grains.GetGrain<IConversationGrain>(ids[k % ids.Length]).SendMessage(Visitor(cycle, k % ids.Length), new SendMessageCommand($"m{1 + k / ids.Length}", ConversationBenchmark.Text)), perConversation: ids.Length), db);
+                    grains.GetGrain<IConversationGrain>(ids[k % ids.Length]).SendMessage(Visitor(cycle, k % ids.Length), new SendMessageCommand($"m{1 + k / ids.Length}", ConversationBenchmark.Text)), perConversation: ids.Length), db, probe);
                 Report(cycle, "resolve all", await TimeAllAsync(ids.Length, i =>
-                    grains.GetGrain<IConversationGrain>(ids[i]).Close(new Participant(AuthorKind.System, "system", "System"))), db);
+                    grains.GetGrain<IConversationGrain>(ids[i]).Close(new Participant(AuthorKind.System, "system", "System"))), db, probe);
             }
         }
         finally
@@ -114,8 +116,12 @@ internal static class RoutingBurstBenchmark
         return new Timing(wall, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
     }
 
-    private static void Report(int cycle, string phase, Timing t, string db) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {cycle} | {phase} | {t.Wall:0} | {t.P50:0.0} | {t.P99:0.0} | {t.Max:0.0} | {RouterStateBytes(db):N0} |"));
+    private static void Report(int cycle, string phase, Timing t, string db, PoolProbe probe)
+    {
+        var (wait, threads) = probe.Take();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {cycle} | {phase} | {t.Wall:0} | {t.P50:0.0} | {t.P99:0.0} | {t.Max:0.0} | {RouterStateBytes(db):N0} | {wait:0.0} | {threads} |"));
+    }
 
     private static long RouterStateBytes(string db)
     {

@@ -105,24 +105,25 @@ public sealed class RouterStateTests
     {
         await using var host = await DomainHost.StartAsync();
         var desk = await Desk.OpenAsync(host.Grains, "versions");
-        var alice = await desk.HireAsync("Alice", capacity: 1);
-        var bob = await desk.HireAsync("Bob", capacity: 1, online: false);
+        var bob = await desk.HireAsync("Bob", capacity: 2, online: false);
         var first = desk.Conversation("first");
         await first.SendMessage(Visitor, Text("one")).Within();
         await desk.Conversation("second").SendMessage(OtherVisitor, Text("two")).Within();
+        var tom = new Participant(AuthorKind.Visitor, "v-3", "Tom");
         var third = desk.Conversation("third");
-        await third.SendMessage(new Participant(AuthorKind.Visitor, "v-3", "Tom"), Text("three")).Within();
-        var widget = await desk.WatchAsync(third, new Participant(AuthorKind.Visitor, "v-3", "Tom"));
-        // Resolving the first gives the second to Alice; the third moves up the queue and hears its new position.
-        await first.Close(alice).Within();
-        await widget.WaitFor<QueueEvent>(q => q.Position == 1);
+        await third.SendMessage(tom, Text("three")).Within();
+        var widget = await desk.WatchAsync(third, tom);
+        // The first leaves the queue: the others hear their new places, decisions no state write has to follow.
+        await first.Close(new Participant(AuthorKind.System, "system", "System")).Within();
+        await widget.WaitFor<QueueEvent>(q => q.Position == 2);
 
         var after = desk.On(await host.ReactivateAsync());
         await after.OnlineAsync(bob);
 
-        // Bob's decision comes from a new activation; the third conversation must not take it for an old one.
+        // Bob's decisions come from a new activation; the waiting conversations must not take them for old ones.
         await Eventually.True(async () => (await after.Conversation("third").GetView(bob)).Assignee?.Id == bob.Id);
-        Assert.Equal(["versions/third"], await after.HeldBy(bob));
+        Assert.Equal(bob.Id, (await after.Conversation("second").GetView(bob).Within()).Assignee?.Id);
+        Assert.Equal(["versions/second", "versions/third"], await after.HeldBy(bob));
     }
 
     [Fact]
