@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CustomerService.Runtime.Internal;
 
 /// <summary>Runs the work of one activation one piece at a time on the thread pool. Grain code awaits without
@@ -10,7 +8,11 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     [ThreadStatic] private static ActivationTaskScheduler? running;
 
-    private readonly ConcurrentQueue<Task> queue = new();
+    // A plain queue under its own lock rather than a ConcurrentQueue: most activations sit idle (a widget's visitor
+    // grain, its conversation, the front-end's observer), and a ConcurrentQueue keeps a 32-slot segment (about 800
+    // bytes) per activation for ever, where this keeps a few dozen bytes. The lock is held for an enqueue or a dequeue
+    // only, and one drain runs at a time, so it is rarely contended; bench/README.md has the grain-call figures.
+    private readonly Queue<Task> queue = new();
     private int scheduled;
 
     /// <summary>The activation whose work runs on the current thread, if any.</summary>
@@ -22,7 +24,7 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     protected override void QueueTask(Task task)
     {
-        queue.Enqueue(task);
+        lock (queue) queue.Enqueue(task);
         if (Interlocked.CompareExchange(ref scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
@@ -32,7 +34,7 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
         running = this;
         try
         {
-            for (var i = 0; i < MaxTasksPerDrain && queue.TryDequeue(out var task); i++) TryExecuteTask(task);
+            for (var i = 0; i < MaxTasksPerDrain && TryDequeue(out var task); i++) TryExecuteTask(task);
         }
         finally
         {
@@ -42,14 +44,33 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
             Interlocked.Exchange(ref scheduled, 0);
             // Work queued while we were draining (or left over) needs another pass; yield the thread between passes
             // so one busy activation cannot starve the others.
-            if (!queue.IsEmpty && Interlocked.CompareExchange(ref scheduled, 1, 0) == 0)
+            if (!IsEmpty() && Interlocked.CompareExchange(ref scheduled, 1, 0) == 0)
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
+    }
+
+    private bool TryDequeue(out Task task)
+    {
+        lock (queue)
+        {
+            if (queue.TryDequeue(out task!)) return true;
+            // A burst grew the array; an idle activation should not keep it.
+            if (queue.Capacity > 16) queue.TrimExcess();
+            return false;
+        }
+    }
+
+    private bool IsEmpty()
+    {
+        lock (queue) return queue.Count == 0;
     }
 
     // Inline only when this activation's work is already running on this thread: it cannot overlap anything.
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued)
         => !taskWasPreviouslyQueued && running == this && TryExecuteTask(task);
 
-    protected override IEnumerable<Task> GetScheduledTasks() => queue.ToArray();
+    protected override IEnumerable<Task> GetScheduledTasks()
+    {
+        lock (queue) return queue.ToArray();
+    }
 }
