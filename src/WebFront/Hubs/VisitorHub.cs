@@ -19,7 +19,6 @@ namespace CustomerService.WebFront.Hubs;
 [Authorize(Policy = AuthExtensions.WidgetConnectionPolicy)]
 internal sealed class VisitorHub : Hub<IVisitorClient>
 {
-    private const string ConversationKey = "conversation";
     private readonly IGrainFactory grains;
     private readonly FeedRegistry feeds;
     private readonly ConnectionPresence presence;
@@ -37,13 +36,14 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
 
     private Participant Me => Context.User!.ToParticipant();
     private IVisitorGrain Visitor => grains.GetGrain<IVisitorGrain>(Context.User!.SubjectKey());
-    private IConversationGrain Conversation => grains.GetGrain<IConversationGrain>((string)Context.Items[ConversationKey]!);
+    private IConversationGrain Conversation => grains.GetGrain<IConversationGrain>(ConversationKey);
+    private string ConversationKey => ConnectionState.Of(Context).ConversationKey!;
 
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
         var key = await Visitor.GetOrOpenConversation();
-        Context.Items[ConversationKey] = key;
+        ConnectionState.Of(Context).ConversationKey = key;
         await presence.ConnectVisitorAsync(Context.User!.SubjectKey(), Context.ConnectionId);
         await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId);
     }
@@ -60,7 +60,7 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     {
         var send = await Payloads.ReadSendAsync(message, withConversation: false, limits, files, Context.User!.TenantId());
         var ack = await Conversation.SendMessage(Me, send.Command);
-        await feeds.EnsureSubscribedAsync(FeedRegistry.VisitorConversationId((string)Context.Items[ConversationKey]!));
+        await feeds.EnsureSubscribedAsync(FeedRegistry.VisitorConversationId(ConversationKey));
         return ack;
     }
 
