@@ -49,6 +49,9 @@ export async function runIdle(options, log) {
   const wall = performance.now();
   let probe = null;
   if (traffic.pairs.length > 0 && !stopRequested()) {
+    // Opening thousands of connections and the full GC of the memory reading leave both processes busy for a moment;
+    // probes of the warm-up are not counted, so the measured ones show the steady state of the held connections.
+    if (options.warmup > 0) await runPhase(traffic, 'probe-warmup', options.probeRate, options.warmup, options, log);
     probe = await runPhase(traffic, 'probe', options.probeRate, options.duration, options, log);
   } else {
     await holdFor(options.duration, idle, log, options.quiet);

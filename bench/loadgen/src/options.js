@@ -9,7 +9,8 @@ export const USAGE = `Usage: node src/cli.js [options]
   --agents N              agent connections; conversations are spread over them (default 10)
   --rate R                offered messages per second, all conversations together (default 1000)
   --duration S            measured seconds (default 10); in --idle mode: how long to hold and probe
-  --warmup S              seconds at the same rate before measuring, not counted (default 3)
+  --warmup S              seconds at the same rate before measuring, not counted (default 3); in --idle mode: probes
+                          sent after all connections are open and before the measured ones
   --direction D           v2a | a2v | both (default both)
   --grace S               after the last send, wait up to S seconds for acks and deliveries (default 5)
   --agent-email E         agent login (default admin@demo.local)
