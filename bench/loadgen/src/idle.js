@@ -34,7 +34,15 @@ export async function runIdle(options, log) {
   await forEachLimit(options.idle, options.connectConcurrency, async () => {
     try {
       const session = await createSession(options.url, options.tenant);
-      if (await idle.open(url, session.visitorToken, options, () => {})) opened++;
+      const connection = await idle.open(url, session.visitorToken, options, () => {});
+      if (!connection) return;
+      // The widget's first calls on connect (widget.ts, onConnected): the conversation (null before the first
+      // message), then the messages after the last seq it has seen.
+      if (options.widgetLoad) {
+        await connection.invoke('GetConversation');
+        await connection.invoke('Resume', 0);
+      }
+      opened++;
     } catch (error) {
       idle.fail(error);
     }
@@ -77,7 +85,7 @@ export async function runIdle(options, log) {
     url: options.url,
     startedAt,
     finishedAt: new Date().toISOString(),
-    config: pick(options, ['tenant', 'idle', 'probePairs', 'probeRate', 'agents', 'duration', 'direction', 'grace', 'skipNegotiation', 'tokenInQuery', 'origin']),
+    config: pick(options, ['tenant', 'idle', 'probePairs', 'probeRate', 'agents', 'duration', 'direction', 'grace', 'skipNegotiation', 'tokenInQuery', 'origin', 'widgetLoad']),
     idle: { requested: options.idle, opened, openSeconds, heldAtEnd, connectErrors: idle.connectErrors, disconnects: idle.disconnects },
     probe: probe ? {
       ...probe.summary(),

@@ -30,6 +30,8 @@ export const USAGE = `Usage: node src/cli.js [options]
   --probe-pairs N         idle mode: active visitor/agent pairs for probes (default 4; 0: hold only)
   --probe-rate R          idle mode: probe messages per second, all pairs together (default 20)
   --ready-file F          idle mode: write this file once all connections are open
+  --widget-load           idle mode: each connection, once open, calls GetConversation() and Resume(0) as the widget
+                          does when it connects (by default it makes no call)
   --label L               name of the run in the output (default: the target URL)
   --max-seconds S         end the run (and report) after S seconds whatever it is doing; 0: no bound (default 0)
   --out FILE              write the results as JSON
@@ -60,6 +62,7 @@ const DEFAULTS = {
   probePairs: 4,
   probeRate: 20,
   readyFile: undefined,
+  widgetLoad: false,
   label: undefined,
   maxSeconds: 0,
   out: undefined,
@@ -67,7 +70,7 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'quiet', 'help']);
+const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'widgetLoad', 'quiet', 'help']);
 const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
