@@ -8,10 +8,11 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     [ThreadStatic] private static ActivationTaskScheduler? running;
 
-    // A plain queue under its own lock rather than a ConcurrentQueue: most activations sit idle (a widget's visitor
-    // grain, its conversation, the front-end's observer), and a ConcurrentQueue keeps a 32-slot segment (about 800
-    // bytes) per activation for ever, where this keeps a few dozen bytes. The lock is held for an enqueue or a dequeue
-    // only, and one drain runs at a time, so it is rarely contended; bench/README.md has the grain-call figures.
+    // A plain queue under a lock rather than a ConcurrentQueue: most activations sit idle (a widget's visitor grain,
+    // its conversation, the front-end's observer), and a ConcurrentQueue keeps a 32-slot segment (about 800 bytes) per
+    // activation for ever, where this keeps a few dozen bytes. The lock is held for one enqueue or dequeue, and one
+    // drain runs at a time, so it is rarely contended; bench/README.md has the grain-call figures.
+    private readonly Lock sync = new();
     private readonly Queue<Task> queue = new();
     private int scheduled;
 
@@ -24,7 +25,7 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     protected override void QueueTask(Task task)
     {
-        lock (queue) queue.Enqueue(task);
+        lock (sync) queue.Enqueue(task);
         if (Interlocked.CompareExchange(ref scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
@@ -34,35 +35,33 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
         running = this;
         try
         {
-            for (var i = 0; i < MaxTasksPerDrain && TryDequeue(out var task); i++) TryExecuteTask(task);
+            for (var i = 0; i < MaxTasksPerDrain; i++)
+            {
+                if (!TryDequeueOrStop(out var task)) return;
+                TryExecuteTask(task);
+            }
         }
         finally
         {
             running = previous;
-            // A full fence (not a volatile write): the emptiness check below must not be reordered before this store,
-            // or a task queued in between would find the flag still set and nobody would run it.
-            Interlocked.Exchange(ref scheduled, 0);
-            // Work queued while we were draining (or left over) needs another pass; yield the thread between passes
-            // so one busy activation cannot starve the others.
-            if (!IsEmpty() && Interlocked.CompareExchange(ref scheduled, 1, 0) == 0)
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
+
+        // Still work after a full drain: stay scheduled, but yield the thread so that one busy activation cannot
+        // starve the others.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    private bool TryDequeue(out Task task)
+    // The flag is cleared under the lock that saw the queue empty: a task queued after that finds it clear and
+    // schedules a drain; one queued before it was seen here. So no task is left without a drain coming.
+    private bool TryDequeueOrStop(out Task task)
     {
-        lock (queue)
+        lock (sync)
         {
             if (queue.TryDequeue(out task!)) return true;
-            // A burst grew the array; an idle activation should not keep it.
-            if (queue.Capacity > 16) queue.TrimExcess();
+            if (queue.Capacity > 16) queue.TrimExcess(); // a burst grew it; an idle activation should not keep that
+            Volatile.Write(ref scheduled, 0);
             return false;
         }
-    }
-
-    private bool IsEmpty()
-    {
-        lock (queue) return queue.Count == 0;
     }
 
     // Inline only when this activation's work is already running on this thread: it cannot overlap anything.
@@ -71,6 +70,6 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     protected override IEnumerable<Task> GetScheduledTasks()
     {
-        lock (queue) return queue.ToArray();
+        lock (sync) return queue.ToArray();
     }
 }
