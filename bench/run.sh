@@ -17,6 +17,8 @@
 #   --connections N   scale: idle connections in total, split over two generators [15000]
 #   --hold S          scale: seconds of probing while all are held [20]
 #   --probe-rate R    scale: probe messages per second [20]  --probe-pairs N [4]
+#   --probe-warmup S  scale: seconds of probes before the measured ones, not counted [0]
+#   --widget-load     scale: each idle connection calls GetConversation and Resume once, as the widget does on connect
 #   --port P          the target's HTTP port [5180] (cluster: front-ends on P and P+1)
 #   --max-minutes M   stop starting new steps after M minutes [20]
 #   --no-build        use what is built
@@ -33,7 +35,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 loadgen="$root/bench/loadgen"
 mode="${1:-}"; [ $# -gt 0 ] && shift
 target=relay rates="1000 2000 5000 10000 20000" duration=10 warmup=3 visitors=100 agents=10 direction=both
-connections=15000 hold=20 probe_rate=20 probe_pairs=4 port=5180 max_minutes=20 build=1 keep_going=0 baselines=default
+connections=15000 hold=20 probe_rate=20 probe_pairs=4 probe_warmup=0 widget_load=() port=5180 max_minutes=20 build=1 keep_going=0 baselines=default
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="$2"; shift ;;
@@ -47,17 +49,19 @@ while [ $# -gt 0 ]; do
     --hold) hold="$2"; shift ;;
     --probe-rate) probe_rate="$2"; shift ;;
     --probe-pairs) probe_pairs="$2"; shift ;;
+    --probe-warmup) probe_warmup="$2"; shift ;;
+    --widget-load) widget_load=(--widget-load) ;;
     --port) port="$2"; shift ;;
     --max-minutes) max_minutes="$2"; shift ;;
     --no-build) build=0 ;;
     --keep-going) keep_going=1 ;;
     --baselines) baselines="$2"; shift ;;
     --no-baseline) baselines="" ;;
-    *) echo "unknown option $1" >&2; sed -n '2,29p' "$0"; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,31p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,29p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,31p' "$0"; exit 2 ;; esac
 case "$target" in echo|relay|embedded|cluster) ;; *) echo "--target must be echo, relay, embedded or cluster" >&2; exit 2 ;; esac
 if [ "$baselines" = default ]; then
   case "$target" in echo) baselines="" ;; relay) baselines="echo" ;; *) baselines="echo relay" ;; esac
@@ -235,7 +239,7 @@ run_scale() { # total connections
   local total="$1" half=$(( $1 / 2 ))
   curl -fs "$url/metrics/memory?collect=true" > "$results/$target-memory-before.json" || echo null > "$results/$target-memory-before.json"
   say "scale: generator B holds $((total - half)) idle connections"
-  node "$loadgen/src/cli.js" --url "$url" --label "$target" --idle $((total - half)) --probe-pairs 0 \
+  node "$loadgen/src/cli.js" --url "$url" --label "$target" --idle $((total - half)) --probe-pairs 0 "${widget_load[@]}" \
     --duration $((max_minutes * 60)) --max-seconds $((max_minutes * 60 + 60)) --ready-file "$results/$target-b.ready" --out "$results/$target-scale-b.json" --quiet \
     2> "$results/$target-generator-b.log" &
   generator_pids+=("$!")
@@ -246,8 +250,8 @@ run_scale() { # total connections
     sleep 1
   done
   say "scale: generator B holds $(cat "$results/$target-b.ready" | tr -d '\n') connections; generator A opens $half and probes for $hold s"
-  generator $((hold + 300)) --idle "$half" --probe-pairs "$probe_pairs" --probe-rate "$probe_rate" --agents "$agents" \
-    --duration "$hold" --out "$results/$target-scale-a.json" || true
+  generator $((hold + probe_warmup + 300)) --idle "$half" "${widget_load[@]}" --probe-pairs "$probe_pairs" --probe-rate "$probe_rate" --agents "$agents" \
+    --warmup "$probe_warmup" --duration "$hold" --out "$results/$target-scale-a.json" || true
   kill -INT "$b_pid" 2>/dev/null || true
   wait "$b_pid" || true
   generator_pids=()

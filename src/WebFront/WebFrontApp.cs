@@ -29,7 +29,9 @@ public static class WebFrontApp
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        // The REST limiter only limits /api: other requests skip the middleware, so a hub connection (one request
+        // that lasts as long as the connection) does not hold its frame and lease, about 250 bytes each.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseRateLimiter());
         app.MapWebFrontDiagnostics();
         app.MapWebFrontApi();
         app.MapWebFrontHubs();

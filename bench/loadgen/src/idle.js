@@ -34,7 +34,15 @@ export async function runIdle(options, log) {
   await forEachLimit(options.idle, options.connectConcurrency, async () => {
     try {
       const session = await createSession(options.url, options.tenant);
-      if (await idle.open(url, session.visitorToken, options, () => {})) opened++;
+      const connection = await idle.open(url, session.visitorToken, options, () => {});
+      if (!connection) return;
+      // The widget's first calls on connect (widget.ts, onConnected): the conversation (null before the first
+      // message), then the messages after the last seq it has seen.
+      if (options.widgetLoad) {
+        await connection.invoke('GetConversation');
+        await connection.invoke('Resume', 0);
+      }
+      opened++;
     } catch (error) {
       idle.fail(error);
     }
@@ -49,6 +57,9 @@ export async function runIdle(options, log) {
   const wall = performance.now();
   let probe = null;
   if (traffic.pairs.length > 0 && !stopRequested()) {
+    // Opening thousands of connections and the full GC of the memory reading leave both processes busy for a moment;
+    // probes of the warm-up are not counted, so the measured ones show the steady state of the held connections.
+    if (options.warmup > 0) await runPhase(traffic, 'probe-warmup', options.probeRate, options.warmup, options, log);
     probe = await runPhase(traffic, 'probe', options.probeRate, options.duration, options, log);
   } else {
     await holdFor(options.duration, idle, log, options.quiet);
@@ -74,7 +85,7 @@ export async function runIdle(options, log) {
     url: options.url,
     startedAt,
     finishedAt: new Date().toISOString(),
-    config: pick(options, ['tenant', 'idle', 'probePairs', 'probeRate', 'agents', 'duration', 'direction', 'grace', 'skipNegotiation', 'tokenInQuery', 'origin']),
+    config: pick(options, ['tenant', 'idle', 'probePairs', 'probeRate', 'agents', 'duration', 'direction', 'grace', 'skipNegotiation', 'tokenInQuery', 'origin', 'widgetLoad']),
     idle: { requested: options.idle, opened, openSeconds, heldAtEnd, connectErrors: idle.connectErrors, disconnects: idle.disconnects },
     probe: probe ? {
       ...probe.summary(),

@@ -9,7 +9,8 @@ export const USAGE = `Usage: node src/cli.js [options]
   --agents N              agent connections; conversations are spread over them (default 10)
   --rate R                offered messages per second, all conversations together (default 1000)
   --duration S            measured seconds (default 10); in --idle mode: how long to hold and probe
-  --warmup S              seconds at the same rate before measuring, not counted (default 3)
+  --warmup S              seconds at the same rate before measuring, not counted (default 3); in --idle mode: probes
+                          sent after all connections are open and before the measured ones
   --direction D           v2a | a2v | both (default both)
   --grace S               after the last send, wait up to S seconds for acks and deliveries (default 5)
   --agent-email E         agent login (default admin@demo.local)
@@ -31,6 +32,8 @@ export const USAGE = `Usage: node src/cli.js [options]
   --probe-pairs N         idle mode: active visitor/agent pairs for probes (default 4; 0: hold only)
   --probe-rate R          idle mode: probe messages per second, all pairs together (default 20)
   --ready-file F          idle mode: write this file once all connections are open
+  --widget-load           idle mode: each connection, once open, calls GetConversation() and Resume(0) as the widget
+                          does when it connects (by default it makes no call)
   --label L               name of the run in the output (default: the target URL)
   --max-seconds S         end the run (and report) after S seconds whatever it is doing; 0: no bound (default 0)
   --out FILE              write the results as JSON
@@ -62,6 +65,7 @@ const DEFAULTS = {
   probePairs: 4,
   probeRate: 20,
   readyFile: undefined,
+  widgetLoad: false,
   label: undefined,
   maxSeconds: 0,
   out: undefined,
@@ -69,7 +73,7 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['echo', 'skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'quiet', 'help']);
+const FLAGS = new Set(['echo', 'skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'widgetLoad', 'quiet', 'help']);
 const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

@@ -10,16 +10,20 @@ namespace CustomerService.WebFront.Hubs;
 /// stays open and the call changes nothing.</summary>
 internal sealed class RateLimitFilter(IOptions<RateLimitOptions> options, TimeProvider time) : IHubFilter
 {
-    private static readonly object BucketKey = new();
     private readonly ConcurrentDictionary<string, TokenBucket> tenants = new();
+
+    // Every hub goes through this filter, so the connection's state is attached here, before its first call.
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ConnectionState.Attach(context.Context);
+        return next(context);
+    }
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var o = options.Value;
-        var items = context.Context.Items;
-        if (!items.TryGetValue(BucketKey, out var bucket))
-            items[BucketKey] = bucket = new TokenBucket(o.ConnectionPermitsPerSecond, o.ConnectionBurst, time);
-        if (!((TokenBucket)bucket!).TryTake())
+        var bucket = ConnectionState.Of(context.Context).Bucket(() => new TokenBucket(o.ConnectionPermitsPerSecond, o.ConnectionBurst, time));
+        if (!bucket.TryTake())
             throw new HubException("rate_limited: Too many calls on this connection; slow down.");
 
         var tenant = context.Context.User?.FindFirst(WebFrontClaims.Tenant)?.Value ?? "";

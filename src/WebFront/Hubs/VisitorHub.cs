@@ -19,7 +19,6 @@ namespace CustomerService.WebFront.Hubs;
 [Authorize(Policy = AuthExtensions.WidgetConnectionPolicy)]
 internal sealed class VisitorHub : Hub<IVisitorClient>
 {
-    private const string ConversationKey = "conversation";
     private readonly IGrainFactory grains;
     private readonly FeedRegistry feeds;
     private readonly ConnectionPresence presence;
@@ -37,15 +36,22 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
 
     private Participant Me => Context.User!.ToParticipant();
     private IVisitorGrain Visitor => grains.GetGrain<IVisitorGrain>(Context.User!.SubjectKey());
-    private IConversationGrain Conversation => grains.GetGrain<IConversationGrain>((string)Context.Items[ConversationKey]!);
+    private IConversationGrain Conversation => grains.GetGrain<IConversationGrain>(ConversationKey);
+    private string ConversationKey => ConnectionState.Of(Context).ConversationKey!;
 
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
-        var key = await Visitor.GetOrOpenConversation();
-        Context.Items[ConversationKey] = key;
+        // A visitor who never had a conversation (a first page view) gets one opened now, with no message in it: no
+        // event can happen in it until this visitor writes, so its feed waits for the first SendMessage instead of
+        // keeping a conversation activation and an observer for every idle widget (bench/README.md, connection
+        // scaling). A visitor who already had one is subscribed at once, as another tab may be writing in it.
+        var visitor = Visitor;
+        var isNew = (await visitor.GetProfile()).ConversationId is null;
+        var key = await visitor.GetOrOpenConversation();
+        ConnectionState.Of(Context).ConversationKey = key;
         await presence.ConnectVisitorAsync(Context.User!.SubjectKey(), Context.ConnectionId);
-        await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId);
+        await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId, subscribe: !isNew);
     }
 
     /// <inheritdoc />
@@ -59,9 +65,10 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     public async Task<MessageAck> SendMessage(JsonElement message)
     {
         var send = await Payloads.ReadSendAsync(message, withConversation: false, limits, files, Context.User!.TenantId());
-        var ack = await Conversation.SendMessage(Me, send.Command);
-        await feeds.EnsureSubscribedAsync(FeedRegistry.VisitorConversationId((string)Context.Items[ConversationKey]!));
-        return ack;
+        // Subscribed before the send (a no-op once subscribed), so that a first message wakes a dormant feed in time
+        // for its own echo and the answers to it.
+        await feeds.EnsureSubscribedAsync(FeedRegistry.VisitorConversationId(ConversationKey));
+        return await Conversation.SendMessage(Me, send.Command);
     }
 
     // Before the visitor's first message the conversation does not exist yet: reading it gives nothing and marking

@@ -44,6 +44,24 @@ public sealed class MessagingTests(DemoFixture fixture) : HubTestBase(fixture.Ho
     }
 
     [Fact]
+    public async Task AFirstVisitFollowsItsConversationFromItsFirstMessageOnInEveryTab()
+    {
+        // The first tab of a new visitor does not subscribe until it writes; a tab opened later subscribes at once.
+        var (first, token) = await VisitorAsync();
+        var second = await Node.ConnectAsync(Host.Hub("visitor"), token);
+        await Node.InvokeAsync(first, "SendMessage", Message("from the first tab"));
+        Assert.Equal("from the first tab", First(await Node.WaitAsync(first, "message")).GetProperty("text").GetString());
+        Assert.Equal("from the first tab", First(await Node.WaitAsync(second, "message")).GetProperty("text").GetString());
+
+        var conversationId = (await Node.InvokeAsync(first, "GetConversation")).GetProperty("id").GetString()!;
+        var agent = await AgentAsync();
+        await Node.InvokeAsync(agent, "Open", conversationId);
+        await Node.InvokeAsync(agent, "SendMessage", new { conversationId, clientMessageId = Guid.NewGuid().ToString(), text = "hello, both tabs" });
+        Assert.Equal("hello, both tabs", First(await Node.WaitAsync(first, "message")).GetProperty("text").GetString());
+        Assert.Equal("hello, both tabs", First(await Node.WaitAsync(second, "message")).GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task ResendingTheSameClientMessageIdReturnsTheFirstAck()
     {
         var (visitor, _) = await VisitorAsync();

@@ -10,6 +10,10 @@ public sealed partial class ConversationGrain
         if (S.Visitor is null)
         {
             if (sending && participant.Kind == AuthorKind.Visitor) return;
+            // Nothing is here yet, and unless someone watches it nothing needs to stay in memory: a widget asks for
+            // its conversation on every page view before it has one, and an empty activation would otherwise be
+            // kept for the whole collection age (bench/README.md, connection scaling).
+            if (visitorObservers.Count == 0 && agentObservers.Count == 0) DeactivateOnIdle();
             throw new ChatException(ChatErrorCodes.NotFound, $"Conversation '{conversationId}' does not exist.");
         }
 

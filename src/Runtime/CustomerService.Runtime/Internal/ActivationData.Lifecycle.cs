@@ -90,7 +90,7 @@ internal sealed partial class ActivationData
     private async Task DeactivateAsync()
     {
         GrainTimer[] activeTimers;
-        lock (gate) activeTimers = [.. timers];
+        lock (gate) activeTimers = timers is null ? [] : [.. timers];
         foreach (var timer in activeTimers) timer.Dispose();
         var options = catalog.Options;
         if (Instance is Grain grain)
@@ -149,13 +149,13 @@ internal sealed partial class ActivationData
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentNullException.ThrowIfNull(options);
         var timer = new GrainTimer(this, callback, options, catalog.Time);
-        lock (gate) timers.Add(timer);
+        lock (gate) (timers ??= []).Add(timer);
         return timer;
     }
 
     public void OnTimerDisposed(GrainTimer timer)
     {
-        lock (gate) timers.Remove(timer);
+        lock (gate) timers?.Remove(timer);
     }
 
     public void OnTimerFailed(Exception exception) => CatalogLog.TimerFailed(catalog.Logger, exception, GrainId);

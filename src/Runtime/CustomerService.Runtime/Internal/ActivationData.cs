@@ -10,7 +10,8 @@ internal sealed partial class ActivationData : IGrainContext
     private readonly object gate = new();
     private readonly Queue<Message> waiting = new();
     private readonly List<IActivationState> states = [];
-    private readonly List<GrainTimer> timers = [];
+    // Created with the first timer: most activations never have one.
+    private List<GrainTimer>? timers;
     private readonly Catalog catalog;
     private readonly GrainClassEntry? entry;
     private readonly Action<object?> startTurn;

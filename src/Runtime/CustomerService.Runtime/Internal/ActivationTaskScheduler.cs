@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CustomerService.Runtime.Internal;
 
 /// <summary>Runs the work of one activation one piece at a time on the thread pool. Grain code awaits without
@@ -10,7 +8,12 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     [ThreadStatic] private static ActivationTaskScheduler? running;
 
-    private readonly ConcurrentQueue<Task> queue = new();
+    // A plain queue under a lock rather than a ConcurrentQueue: most activations sit idle (a widget's visitor grain,
+    // its conversation, the front-end's observer), and a ConcurrentQueue keeps a 32-slot segment (about 800 bytes) per
+    // activation for ever, where this keeps a few dozen bytes. The lock is held for one enqueue or dequeue, and one
+    // drain runs at a time, so it is rarely contended; bench/README.md has the grain-call figures.
+    private readonly Lock sync = new();
+    private readonly Queue<Task> queue = new();
     private int scheduled;
 
     /// <summary>The activation whose work runs on the current thread, if any.</summary>
@@ -22,7 +25,7 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
 
     protected override void QueueTask(Task task)
     {
-        queue.Enqueue(task);
+        lock (sync) queue.Enqueue(task);
         if (Interlocked.CompareExchange(ref scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
@@ -32,18 +35,32 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
         running = this;
         try
         {
-            for (var i = 0; i < MaxTasksPerDrain && queue.TryDequeue(out var task); i++) TryExecuteTask(task);
+            for (var i = 0; i < MaxTasksPerDrain; i++)
+            {
+                if (!TryDequeueOrStop(out var task)) return;
+                TryExecuteTask(task);
+            }
         }
         finally
         {
             running = previous;
-            // A full fence (not a volatile write): the emptiness check below must not be reordered before this store,
-            // or a task queued in between would find the flag still set and nobody would run it.
-            Interlocked.Exchange(ref scheduled, 0);
-            // Work queued while we were draining (or left over) needs another pass; yield the thread between passes
-            // so one busy activation cannot starve the others.
-            if (!queue.IsEmpty && Interlocked.CompareExchange(ref scheduled, 1, 0) == 0)
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        // Still work after a full drain: stay scheduled, but yield the thread so that one busy activation cannot
+        // starve the others.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    // The flag is cleared under the lock that saw the queue empty: a task queued after that finds it clear and
+    // schedules a drain; one queued before it was seen here. So no task is left without a drain coming.
+    private bool TryDequeueOrStop(out Task task)
+    {
+        lock (sync)
+        {
+            if (queue.TryDequeue(out task!)) return true;
+            if (queue.Capacity > 16) queue.TrimExcess(); // a burst grew it; an idle activation should not keep that
+            Volatile.Write(ref scheduled, 0);
+            return false;
         }
     }
 
@@ -51,5 +68,8 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued)
         => !taskWasPreviouslyQueued && running == this && TryExecuteTask(task);
 
-    protected override IEnumerable<Task> GetScheduledTasks() => queue.ToArray();
+    protected override IEnumerable<Task> GetScheduledTasks()
+    {
+        lock (sync) return queue.ToArray();
+    }
 }

@@ -15,6 +15,11 @@ internal abstract class Feed(string id)
     /// <summary>Whether the last subscribe succeeded.</summary>
     public bool Subscribed { get; private set; }
 
+    /// <summary>Left unsubscribed on purpose until a connection needs its events (a visitor's conversation before
+    /// its first message, when nothing can happen in it): renewals skip it, so an idle widget costs no conversation
+    /// activation and no observer. The first <see cref="EnsureSubscribedAsync"/> without renew wakes it.</summary>
+    public bool Dormant { get; set; }
+
     /// <summary>Adds a connection to the group.</summary>
     public abstract Task AddToGroupAsync(string connectionId);
 
@@ -31,11 +36,14 @@ internal abstract class Feed(string id)
     /// <summary>Subscribes unless already subscribed (or, with <paramref name="renew"/>, renews).</summary>
     public async Task EnsureSubscribedAsync(bool renew = false)
     {
+        if (renew && Dormant) return;
         if (Subscribed && !renew) return;
         await gate.WaitAsync();
         try
         {
+            if (renew && Dormant) return;
             if (Subscribed && !renew) return;
+            Dormant = false;
             Subscribed = false;
             Subscribed = await SubscribeCoreAsync();
         }

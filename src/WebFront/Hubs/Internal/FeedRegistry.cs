@@ -22,9 +22,10 @@ internal sealed partial class FeedRegistry(
     /// <summary>The group id of a visitor's conversation feed.</summary>
     public static string VisitorConversationId(string key) => $"c:{key}:v";
 
-    /// <summary>A widget connection follows its conversation.</summary>
-    public Task JoinVisitorConversationAsync(string key, Participant visitor, string connectionId) =>
-        JoinAsync(VisitorConversationId(key), () => new VisitorConversationFeed(key, visitor, grains, visitors), connectionId);
+    /// <summary>A widget connection follows its conversation. With <paramref name="subscribe"/> false (the conversation
+    /// has no message yet) a new feed stays dormant until the visitor's first send wakes it.</summary>
+    public Task JoinVisitorConversationAsync(string key, Participant visitor, string connectionId, bool subscribe = true) =>
+        JoinAsync(VisitorConversationId(key), () => new VisitorConversationFeed(key, visitor, grains, visitors), connectionId, subscribe);
 
     /// <summary>A console connection opened a conversation.</summary>
     public Task JoinAgentConversationAsync(string key, Participant agent, string connectionId) =>
@@ -100,12 +101,17 @@ internal sealed partial class FeedRegistry(
         Renewed(logger, all.Length, failed);
     }
 
-    private async Task JoinAsync(string feedId, Func<Feed> create, string connectionId)
+    private async Task JoinAsync(string feedId, Func<Feed> create, string connectionId, bool subscribe = true)
     {
         Feed? feed;
         lock (sync)
         {
-            if (!feeds.TryGetValue(feedId, out feed)) feeds[feedId] = feed = create();
+            if (!feeds.TryGetValue(feedId, out feed))
+            {
+                feeds[feedId] = feed = create();
+                feed.Dormant = !subscribe;
+            }
+
             feed.Connections.Add(connectionId);
             if (!byConnection.TryGetValue(connectionId, out var set)) byConnection[connectionId] = set = [];
             set.Add(feedId);
@@ -114,7 +120,7 @@ internal sealed partial class FeedRegistry(
         try
         {
             await feed.AddToGroupAsync(connectionId);
-            await feed.EnsureSubscribedAsync();
+            if (subscribe || !feed.Dormant) await feed.EnsureSubscribedAsync();
         }
         catch
         {
