@@ -6,6 +6,7 @@ using CustomerService.Grains.Visitors;
 using CustomerService.Runtime;
 using CustomerService.WebFront.Auth;
 using CustomerService.WebFront.Files;
+using CustomerService.WebFront.Hosting;
 using CustomerService.WebFront.Hubs.Internal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -24,10 +25,13 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     private readonly ConnectionPresence presence;
     private readonly FileStore files;
     private readonly HubLimits limits;
+    private readonly GrainMode mode;
 
-    public VisitorHub(IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits)
+    public VisitorHub(
+        IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits, GrainMode mode)
     {
         this.grains = grains;
+        this.mode = mode;
         this.feeds = feeds;
         this.presence = presence;
         this.files = files;
@@ -45,13 +49,15 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
         // A visitor who never had a conversation (a first page view) gets one opened now, with no message in it: no
         // event can happen in it until this visitor writes, so its feed waits for the first SendMessage instead of
         // keeping a conversation activation and an observer for every idle widget (bench/README.md, connection
-        // scaling). A visitor who already had one is subscribed at once, as another tab may be writing in it.
+        // scaling). A visitor who already had one is subscribed at once, as another tab may be writing in it. Only in
+        // embedded mode: there every tab of the visitor is on this process and shares the feed that the first send
+        // wakes; in a cluster a tab on another front-end could write first, and this one would never hear it.
         var visitor = Visitor;
-        var isNew = (await visitor.GetProfile()).ConversationId is null;
+        var dormant = !mode.IsCluster && (await visitor.GetProfile()).ConversationId is null;
         var key = await visitor.GetOrOpenConversation();
         ConnectionState.Of(Context).ConversationKey = key;
         await presence.ConnectVisitorAsync(Context.User!.SubjectKey(), Context.ConnectionId);
-        await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId, subscribe: !isNew);
+        await feeds.JoinVisitorConversationAsync(key, Me, Context.ConnectionId, subscribe: !dormant);
     }
 
     /// <inheritdoc />

@@ -54,6 +54,44 @@ public sealed class ClusterModeTests
     }
 
     [Fact]
+    public async Task AnIdleFirstTabOnOneFrontEndHearsAConversationThatATabOnAnotherFrontEndStarted()
+    {
+        if (!ThrowawayRedis.IsInstalled) return;
+        await using var redis = await ThrowawayRedis.StartAsync().Within(TimeSpan.FromSeconds(30));
+        var data = Directory.CreateTempSubdirectory("cs-cluster-").FullName;
+        await using var silo = await StartSiloAsync(redis, data);
+        // Two front-ends of one cluster share the keys that sign tokens, as docs/webfront.md asks.
+        var cluster = new Dictionary<string, string?>
+        {
+            ["Silo:Membership:Provider"] = "Redis",
+            ["Silo:Membership:ConnectionString"] = redis.ConnectionString,
+            ["Silo:Membership:ClusterId"] = "webfront-tests",
+            ["WebFront:KeysDirectory"] = Path.Combine(data, "keys"),
+        };
+        await using var frontA = await WebFrontHost.StartAsync(cluster, Path.Combine(data, "a"));
+        await using var frontB = await WebFrontHost.StartAsync(cluster, Path.Combine(data, "b"));
+        await using var node = await NodeSignalR.StartAsync();
+        var token = await LoginWhenSeededAsync(frontA);
+
+        // A first visit: the first tab connects through A and stays idle; a second tab, through B, writes first.
+        var visitorToken = (await frontA.SessionAsync()).GetProperty("visitorToken").GetString();
+        var idleTab = await node.ConnectAsync(frontA.Hub("visitor"), visitorToken);
+        var writingTab = await node.ConnectAsync(frontB.Hub("visitor"), visitorToken);
+        await node.InvokeAsync(writingTab, "SendMessage", new { clientMessageId = "c1", text = "from the second tab" });
+        var conversationId = (await node.InvokeAsync(writingTab, "GetConversation")).GetProperty("id").GetString()!;
+
+        var agent = await node.ConnectAsync(frontA.Hub("agent"), token);
+        await node.InvokeAsync(agent, "Open", conversationId);
+        await node.InvokeAsync(agent, "SendMessage", new { conversationId, clientMessageId = "a1", text = "answered" });
+
+        // The idle tab hears the visitor's own first message and the answer live, without writing or reconnecting.
+        var texts = new List<string?>();
+        while (!texts.Contains("answered"))
+            texts.Add((await node.WaitAsync(idleTab, "message", TimeSpan.FromSeconds(10)))[0].GetProperty("text").GetString());
+        Assert.Equal(["from the second tab", "answered"], texts);
+    }
+
+    [Fact]
     public async Task AFrontEndDoesNotGoDeafWhenItsSiloIsReplaced()
     {
         if (!ThrowawayRedis.IsInstalled) return;
