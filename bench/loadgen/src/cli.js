@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Load generator for CustomerService's hubs (and the bench relay): see USAGE in options.js and bench/README.md.
 import { useOrigin } from './http.js';
+import { runChaos } from './chaos.js';
 import { runIdle } from './idle.js';
 import { installDeadline, installSignalHandlers, stoppedBySignal } from './interrupt.js';
 import { runLoad } from './load.js';
@@ -24,7 +25,7 @@ useOrigin(options.origin);
 installDeadline(options.maxSeconds, log);
 
 try {
-  const result = options.idle > 0 ? await runIdle(options, log) : await runLoad(options, log);
+  const result = options.idle > 0 ? await runIdle(options, log) : options.chaos ? await runChaos(options, log) : await runLoad(options, log);
   console.log(formatReport(result));
   if (options.out) writeJson(options.out, result);
   // Interrupted runs still report, but tell a calling script to stop too.
