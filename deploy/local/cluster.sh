@@ -102,7 +102,11 @@ case "${1:-}" in
   status) status ;;
   down)
     for f in "$run"/silo-*.pid; do [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null || true; done
-    sleep 2
+    # Graceful stops write grain state; a silo still running after 10 s is killed, so that down always ends.
+    for f in "$run"/silo-*.pid; do
+      for _ in $(seq 50); do alive "$f" || break; sleep 0.2; done
+      alive "$f" && kill -KILL "$(cat "$f")" 2>/dev/null || true
+    done
     [ -f "$run/redis.pid" ] && kill "$(cat "$run/redis.pid")" 2>/dev/null || true
     [ -f "$run/pg/data/postmaster.pid" ] && as_postgres "$(pg_bin pg_ctl)" stop -m fast -D "$run/pg/data" >/dev/null 2>&1 || true
     rm -rf "$run"; say "down" ;;
