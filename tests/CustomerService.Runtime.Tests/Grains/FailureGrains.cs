@@ -6,6 +6,12 @@ public sealed class CodedException(string message) : Exception(message)
     public string Code { get; init; } = "";
 }
 
+/// <summary>Like Npgsql's PostgresException: no constructor taking a message, and a public settable property.</summary>
+public sealed class NoMessageConstructorException(int code) : Exception($"failed with {code}")
+{
+    public string? Detail { get; set; }
+}
+
 public interface IFailingGrain : IGrainWithStringKey
 {
     Task ThrowAsync(string message);
