@@ -41,6 +41,8 @@ start_redis() {
   echo "Redis did not start; see $run/redis.log" >&2; exit 1
 }
 
+# max_connections: each silo has Npgsql pools (grain state, messages, the conversation index); under a burst three
+# silos opened more than PostgreSQL's default 100 ("53300: sorry, too many clients already").
 start_postgres() {
   [ -f "$run/pg/data/postmaster.pid" ] && return
   say "PostgreSQL on 127.0.0.1:$pg_port"
@@ -48,7 +50,7 @@ start_postgres() {
   [ "$(id -u)" -eq 0 ] && chown -R postgres "$run/pg"
   as_postgres "$(pg_bin initdb)" -D "$run/pg/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null
   as_postgres "$(pg_bin pg_ctl)" start -w -D "$run/pg/data" -l "$run/pg/server.log" \
-    -o "-p $pg_port -k $run/pg -c listen_addresses=127.0.0.1" >/dev/null
+    -o "-p $pg_port -k $run/pg -c listen_addresses=127.0.0.1 -c max_connections=${CLUSTER_PG_MAX_CONNECTIONS:-300}" >/dev/null
 }
 
 start_silo() {
