@@ -10,6 +10,7 @@ const ACKED = 2;
 const FAILED = 4;
 const DELIVERED = 8;
 const IN_HISTORY = 16;
+const FETCHED = 32;
 
 export class Ledger {
   /**
@@ -78,14 +79,19 @@ export class Ledger {
     }
     this.#compareSeq(k, seq);
     if (this.state[k] & DELIVERED) {
-      if (via === 'push') this.duplicates++;
+      // A push after the client fetched the message with Resume (or a Resume after the push) is the overlap of the
+      // two paths; only a message pushed twice is a raw duplicate.
+      if (via === 'push' && !(this.state[k] & FETCHED)) this.duplicates++;
       else this.resumeOverlap++;
       return 'duplicate';
     }
     const before = this.state[k];
     this.state[k] |= DELIVERED;
     this.delivered++;
-    if (via === 'resume') this.byResume++;
+    if (via === 'resume') {
+      this.byResume++;
+      this.state[k] |= FETCHED;
+    }
     this.#settle(k, before);
     if (nowMs > this.lastDeliveryMs) this.lastDeliveryMs = nowMs;
     return 'first';

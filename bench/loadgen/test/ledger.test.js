@@ -100,6 +100,16 @@ test('a message pushed twice with one seq is a raw duplicate; one stored twice (
   assert.deepEqual([s.duplicates, s.resumeOverlap, s.shownDuplicates], [1, 1, 1]);
 });
 
+test('a push arriving after Resume fetched the same message is overlap, not a duplicate', () => {
+  const l = new Ledger(1, { resilient: true });
+  l.markSent(0);
+  l.markAcked(0);
+  assert.equal(l.markDelivered(0, 1, 4, 'resume'), 'first');
+  assert.equal(l.markDelivered(0, 2, 4, 'push'), 'duplicate');
+  const s = l.summary();
+  assert.deepEqual([s.duplicates, s.resumeOverlap, s.deliveredByResume], [0, 1, 1]);
+});
+
 test('a send that gave up but whose message was stored is reported, not lost', () => {
   const l = new Ledger(1, { resilient: true });
   l.markSent(0);
