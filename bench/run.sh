@@ -29,7 +29,8 @@
 #                     settings, so that the run reports the target's ratios against it
 #
 # Results: bench/results/<UTC time>-<target>-<mode>/: per target one JSON per step, <target>-summary.json and the
-# target's log; comparison.json with the ratios when the relay ran as baseline.
+# target's log; comparison.json with the ratios when the relay ran as baseline. Cluster runs add the silos' and
+# front-ends' logs; chaos runs cluster-chaos.json and membership-after.txt (the membership table after the kill).
 # Everything runs on 127.0.0.1. Ctrl+C stops the current step (it still reports), then tears everything down.
 set -euo pipefail
 
@@ -61,11 +62,11 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --keep-going) keep_going=1 ;;
     --no-baseline) baseline=0 ;;
-    *) echo "unknown option $1" >&2; sed -n '2,33p' "$0"; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,34p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,33p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,34p' "$0"; exit 2 ;; esac
 if [ "$mode" = chaos ]; then
   [ "$target_given" = 1 ] || target=cluster
   [ "$target" = cluster ] || { echo "chaos runs against --target cluster only (it kills one of its silos)" >&2; exit 2; }

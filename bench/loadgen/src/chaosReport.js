@@ -25,6 +25,9 @@ export function chaosLines(r) {
     `${fmtInt(r.resync.errors)} failed and retried, ${fmtInt(r.resync.reopenErrors)} re-Open errors; histories unreadable ${fmtInt(r.resync.historyUnread)}`);
   lines.push(`send attempts failed ${fmtInt(v.failedAttempts)} (${Object.entries(v.errors).map(([e, n]) => `${e} ${fmtInt(n)}`).join(', ') || 'none'}), ` +
     `retries ${fmtInt(v.retries)}, conversations affected ${fmtInt(v.affectedConversations)}`);
+  if (k.happened && v.affectedConversations === 0) {
+    lines.push('no send failed after the kill: the killed process may have hosted none of these conversations (try another --victim)');
+  }
   lines.push(`served again after the kill: first send ${secs(v.firstSendServedAgainS)}, every affected conversation ${secs(v.allConversationsServedAgainS)}, ` +
     `sends steady (no failure after) ${secs(v.sendsSteadyAgainS)}; conversations never served again ${fmtInt(v.neverServedAgain)}`);
   lines.push(`worst conversations (longest intended send → ack): ${v.worstConversations.map((w) => `#${w.pair} ${w.worstAckS.toFixed(2)} s` +
