@@ -20,6 +20,8 @@ public interface IFailingGrain : IGrainWithStringKey
 
     Task ThrowCoded(string code, string message);
 
+    Task ThrowUnrecreatable(int code);
+
     Task Hang();
 
     Task<string> CallPartner(string partnerKey);
@@ -40,6 +42,8 @@ public sealed class FailingGrain(Probe probe) : Grain, IFailingGrain
     public Task<int> ThrowSynchronously(string message) => throw new ArgumentException(message);
 
     public Task ThrowCoded(string code, string message) => throw new CodedException(message) { Code = code };
+
+    public Task ThrowUnrecreatable(int code) => throw new NoMessageConstructorException(code) { Detail = "too many clients" };
 
     public Task Hang()
     {
