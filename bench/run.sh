@@ -11,7 +11,8 @@
 #                                   duplicates shown, late deliveries and the time until sends are served again
 #
 # Options (defaults in brackets):
-#   --target T        relay | embedded | cluster [relay; chaos: cluster]
+#   --target T        echo | relay | embedded | cluster [relay; chaos: cluster]; echo is the raw Kestrel WebSocket echo
+#                     (the bench relay's /echo, no SignalR): the ladder only, its round trip read as visitor→agent
 #   --rates "R ..."   ladder steps, msg/s [1000 2000 5000 10000 20000]
 #   --duration S      measured seconds per step [10]        --warmup S   warm-up seconds per step [3]
 #   --visitors N      conversations [100]                   --agents N   agent connections [10]
@@ -25,11 +26,12 @@
 #   --victim K        chaos: the silo to SIGKILL (deploy/local/cluster.sh kill K) [1]
 #   --max-minutes M   stop starting new steps after M minutes [20]
 #   --no-build        use what is built
-#   --no-baseline     with --target embedded|cluster, skip the bare relay that otherwise runs first, with the same
-#                     settings, so that the run reports the target's ratios against it
+#   --baselines "B.."  floors run first, one after the other, with the same settings, so that the run reports the
+#                     target's ratios against each [relay: "echo"; embedded, cluster: "echo relay"]
+#   --no-baseline     no floors
 #
 # Results: bench/results/<UTC time>-<target>-<mode>/: per target one JSON per step, <target>-summary.json and the
-# target's log; comparison.json with the ratios when the relay ran as baseline. Cluster runs add the silos' and
+# target's log; comparison-<floor>.json with the ratios against each floor that ran. Cluster runs add the silos' and
 # front-ends' logs; chaos runs cluster-chaos.json and membership-after.txt (the membership table after the kill).
 # Everything runs on 127.0.0.1. Ctrl+C stops the current step (it still reports), then tears everything down.
 set -euo pipefail
@@ -38,7 +40,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 loadgen="$root/bench/loadgen"
 mode="${1:-}"; [ $# -gt 0 ] && shift
 target=relay rates="1000 2000 5000 10000 20000" duration=10 warmup=3 visitors=100 agents=10 direction=both
-connections=15000 hold=20 probe_rate=20 probe_pairs=4 port=5180 max_minutes=20 build=1 keep_going=0 baseline=1
+connections=15000 hold=20 probe_rate=20 probe_pairs=4 port=5180 max_minutes=20 build=1 keep_going=0 baselines=default
 chaos_rate=300 kill_after=15 after_kill=30 victim=1 target_given=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -61,21 +63,26 @@ while [ $# -gt 0 ]; do
     --max-minutes) max_minutes="$2"; shift ;;
     --no-build) build=0 ;;
     --keep-going) keep_going=1 ;;
-    --no-baseline) baseline=0 ;;
-    *) echo "unknown option $1" >&2; sed -n '2,34p' "$0"; exit 2 ;;
+    --baselines) baselines="$2"; shift ;;
+    --no-baseline) baselines="" ;;
+    *) echo "unknown option $1" >&2; sed -n '2,36p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,34p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,36p' "$0"; exit 2 ;; esac
 if [ "$mode" = chaos ]; then
   [ "$target_given" = 1 ] || target=cluster
   [ "$target" = cluster ] || { echo "chaos runs against --target cluster only (it kills one of its silos)" >&2; exit 2; }
-  baseline=0
+  baselines=""
 fi
-case "$target" in relay|embedded|cluster) ;; *) echo "--target must be relay, embedded or cluster" >&2; exit 2 ;; esac
-if [ "$target" != relay ] && [ ! -d "$root/src/WebFront" ]; then
-  echo "==> src/WebFront does not exist yet: only --target relay can run" >&2; exit 1
+case "$target" in echo|relay|embedded|cluster) ;; *) echo "--target must be echo, relay, embedded or cluster" >&2; exit 2 ;; esac
+if [ "$baselines" = default ]; then
+  case "$target" in echo) baselines="" ;; relay) baselines="echo" ;; *) baselines="echo relay" ;; esac
 fi
+for b in $baselines; do
+  case "$b" in echo|relay) ;; *) echo "--baselines takes echo and relay, got '$b'" >&2; exit 2 ;; esac
+done
+if [ "$target" = echo ] && [ "$mode" = scale ]; then echo "--target echo has no scale run (it has no widget)" >&2; exit 2; fi
 
 url="http://127.0.0.1:$port"
 agent_url="$url"
@@ -186,7 +193,7 @@ build_all() {
   say "building the load generator (npm ci) and the $target target (Release)"
   (cd "$loadgen" && { [ -d node_modules ] || npm ci --no-fund --no-audit --loglevel=error; })
   case "$target" in
-    relay) dotnet build "$root/bench/CustomerService.Bench.Relay" -c Release -v q -nologo >/dev/null ;;
+    echo|relay) dotnet build "$root/bench/CustomerService.Bench.Relay" -c Release -v q -nologo >/dev/null ;;
     embedded|cluster)
       require_webfront
       dotnet build "$root/src/WebFront" -c Release -v q -nologo >/dev/null ;;
@@ -194,14 +201,15 @@ build_all() {
 }
 
 start_target() {
-  [ "$target" = relay ] || require_webfront
+  case "$target" in echo|relay) ;; *) require_webfront ;; esac
   local u
   for u in "$url" "http://127.0.0.1:$((port + 1))"; do
     if curl -fs "$u/healthz" >/dev/null 2>&1; then say "something already answers at $u: stop it or pick another --port"; exit 1; fi
   done
   case "$target" in
-    relay)
-      start_group relay dotnet "$root/bench/CustomerService.Bench.Relay/bin/Release/net10.0/CustomerService.Bench.Relay.dll" --urls "$url"
+    echo|relay)
+      # One process serves both floors: the SignalR relay on /hubs/*, the raw echo on /echo.
+      start_group "$target" dotnet "$root/bench/CustomerService.Bench.Relay/bin/Release/net10.0/CustomerService.Bench.Relay.dll" --urls "$url"
       wait_healthy "$url" ;;
     embedded)
       # WebFront's default mode: an embedded silo, SQLite under ./data (relative to the working directory), durable
@@ -226,7 +234,7 @@ start_target() {
       fe_env="$(frontend_env)"
       for k in 0 1; do
         # One after the other: a front-end creates the token-signing key at its start when the shared directory has
-        # none, and two starting at once would each create one (tokens of one would not pass at the other until it
+        # none, and two starting at once could each create one (tokens of one would not pass at the other until it
         # reloads its key ring).
         # shellcheck disable=SC2086
         start_group "frontend-$k" env -C "$results/frontends" $fe_env $(embedded_env) ${BENCH_TARGET_ENV:-} \
@@ -241,8 +249,9 @@ start_target() {
 }
 
 generator() { # max-seconds, options...: the load generator in the foreground (Ctrl+C reaches it), bounded in time
-  local bound="$1" rc=0; shift
-  node "$loadgen/src/cli.js" --url "$url" --agent-url "$agent_url" --label "$target" --max-seconds "$bound" "$@" || rc=$?
+  local bound="$1" rc=0 echo_flag=(); shift
+  [ "$target" = echo ] && echo_flag=(--echo)
+  node "$loadgen/src/cli.js" --url "$url" --agent-url "$agent_url" --label "$target" --max-seconds "$bound" "${echo_flag[@]}" "$@" || rc=$?
   # 130: the generator stopped on Ctrl+C (and reported); the script stops too, since bash runs no trap for a
   # SIGINT that its foreground child handled.
   if [ "$rc" = 130 ]; then interrupted=1; say "interrupted"; exit 130; fi
@@ -323,15 +332,17 @@ run_mode() {
     smoke)
       duration=10 warmup=3
       run_ladder 1000 || true
-      run_scale 2000 ;;
+      [ "$target" = echo ] || run_scale 2000 ;;
     chaos) run_chaos ;;
   esac
 }
 
-# The bare relay first (the floor), then the chosen target, one after the other on the same port and settings.
+# The floors first (the raw echo, the bare relay), then the chosen target, one after the other on the same port and
+# settings. A scale run has no echo floor.
 chosen="$target"
-targets=("$chosen")
-[ "$chosen" != relay ] && [ "$baseline" = 1 ] && targets=(relay "$chosen")
+targets=()
+for b in $baselines; do [ "$mode" = scale ] && [ "$b" = echo ] || targets+=("$b"); done
+targets+=("$chosen")
 for t in "${targets[@]}"; do
   target="$t" url="http://127.0.0.1:$port" agent_url="http://127.0.0.1:$port"
   build_all
@@ -339,7 +350,8 @@ for t in "${targets[@]}"; do
   run_mode || say "$target: the $mode run did not complete"
   stop_target
 done
-if [ ${#targets[@]} -gt 1 ] && [ -f "$results/relay-summary.json" ] && [ -f "$results/$chosen-summary.json" ]; then
-  node "$loadgen/src/summarize.js" compare --target "$chosen" --out "$results/comparison.json" \
-    "$results/relay-summary.json" "$results/$chosen-summary.json"
-fi
+for floor in "${targets[@]}"; do
+  [ "$floor" != "$chosen" ] && [ -f "$results/$floor-summary.json" ] && [ -f "$results/$chosen-summary.json" ] || continue
+  node "$loadgen/src/summarize.js" compare --target "$chosen" --floor "$floor" --out "$results/comparison-$floor.json" \
+    "$results/$floor-summary.json" "$results/$chosen-summary.json"
+done

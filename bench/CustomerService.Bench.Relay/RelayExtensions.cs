@@ -1,6 +1,7 @@
 using CustomerService.Bench.Relay.Api;
 using CustomerService.Bench.Relay.Auth;
 using CustomerService.Bench.Relay.Conversations;
+using CustomerService.Bench.Relay.Echo;
 using CustomerService.Bench.Relay.Hubs;
 
 namespace CustomerService.Bench.Relay;
@@ -22,12 +23,14 @@ public static class RelayExtensions
 
     public static WebApplication MapRelay(this WebApplication app)
     {
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/healthz", () => "ok");
         app.MapRelayApi();
         app.MapHub<VisitorHub>("/hubs/visitor");
         app.MapHub<AgentHub>("/hubs/agent");
+        app.MapEcho();
         return app;
     }
 }

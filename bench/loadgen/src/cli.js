@@ -2,6 +2,7 @@
 // Load generator for CustomerService's hubs (and the bench relay): see USAGE in options.js and bench/README.md.
 import { useOrigin } from './http.js';
 import { runChaos } from './chaos.js';
+import { runEcho } from './echo.js';
 import { runIdle } from './idle.js';
 import { installDeadline, installSignalHandlers, stoppedBySignal } from './interrupt.js';
 import { runLoad } from './load.js';
@@ -25,7 +26,8 @@ useOrigin(options.origin);
 installDeadline(options.maxSeconds, log);
 
 try {
-  const result = options.idle > 0 ? await runIdle(options, log) : options.chaos ? await runChaos(options, log) : await runLoad(options, log);
+  const run = options.echo ? runEcho : options.idle > 0 ? runIdle : options.chaos ? runChaos : runLoad;
+  const result = await run(options, log);
   console.log(formatReport(result));
   if (options.out) writeJson(options.out, result);
   // Interrupted runs still report, but tell a calling script to stop too.

@@ -25,6 +25,8 @@ export const USAGE = `Usage: node src/cli.js [options]
                           of its own, created with that login's admin rights: a server pushes a conversation to every
                           connection of its agent)
   --origin O              send this Origin header on sessions and hub connections (e.g. a tenant's allowed origin)
+  --echo                  echo mode: --visitors plain WebSockets to the bench relay's /echo (raw Kestrel, no
+                          SignalR) at --rate; the round trip is reported as visitor→agent (the raw floor)
   --idle N                idle mode: hold N idle visitor connections and probe through a few active pairs
   --probe-pairs N         idle mode: active visitor/agent pairs for probes (default 4; 0: hold only)
   --probe-rate R          idle mode: probe messages per second, all pairs together (default 20)
@@ -61,6 +63,7 @@ const DEFAULTS = {
   accept: true,
   agentPerConnection: true,
   origin: undefined,
+  echo: false,
   idle: 0,
   probePairs: 4,
   probeRate: 20,
@@ -75,7 +78,7 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'chaos', 'quiet', 'help']);
+const FLAGS = new Set(['echo', 'skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'chaos', 'quiet', 'help']);
 const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'killAfter', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -121,6 +124,8 @@ function validate(o, errors) {
   if (o.idle === 0 && o.visitors < 1) errors.push('--visitors must be at least 1');
   if (o.agents < 1) errors.push('--agents must be at least 1');
   if (o.idle === 0 && !(o.rate > 0)) errors.push('--rate must be > 0');
+  if (o.echo && o.idle > 0) errors.push('--echo and --idle cannot be combined');
+  if (o.echo && o.chaos) errors.push('--echo and --chaos cannot be combined');
   if (o.idle > 0 && o.probePairs > 0 && !(o.probeRate > 0)) errors.push('--probe-rate must be > 0 when --probe-pairs is above 0');
   if (o.textSize < 1 || o.textSize > 4000) errors.push('--text-size must be 1..4000');
   if (o.connectConcurrency < 1) errors.push('--connect-concurrency must be at least 1');

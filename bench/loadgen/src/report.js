@@ -8,8 +8,8 @@ export const fmtMs = (n) => (n === null || n === undefined || !Number.isFinite(n
 const fmtMb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1048576).toFixed(1)} MB` : '-');
 const fmtKb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '-');
 
-function latencyTable(latency) {
-  const rows = [
+function latencyTable(latency, echo = false) {
+  const rows = echo ? [['round trip (echo)', latency.v2a]] : [
     ['visitor→agent', latency.v2a],
     ['agent→visitor', latency.a2v],
     ['ack (sender)', latency.ack],
@@ -54,6 +54,13 @@ export function formatReport(r) {
     lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
       `over ${r.durationS.toFixed(1)} s, direction ${r.config.direction}`);
     lines.push(...chaosLines(r), ...latencyTable(r.latency));
+  } else if (r.mode === 'echo') {
+    const c = r.connections;
+    lines.push(`connections: ${fmtInt(c.visitors)} echo sockets; held at end ${fmtInt(c.heldAtEnd)}, connect errors ` +
+      `${fmtInt(c.connectErrors)}, disconnects ${fmtInt(c.disconnects)}`);
+    lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
+      `over ${r.durationS.toFixed(1)} s`);
+    lines.push(countsLine(r.counts), ...latencyTable(r.latency, true));
   } else {
     const i = r.idle;
     lines.push(`idle connections: requested ${fmtInt(i.requested)}, opened ${fmtInt(i.opened)} in ${i.openSeconds.toFixed(1)} s, ` +

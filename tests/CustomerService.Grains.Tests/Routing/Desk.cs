@@ -10,24 +10,30 @@ using CustomerService.Grains.Tests.Agents;
 
 namespace CustomerService.Grains.Tests.Routing;
 
-/// <summary>A tenant with agents on a <see cref="ConversationHost"/>: the real tenant, agent and router grains.</summary>
-internal sealed class Desk(ConversationHost host, string tenant)
+/// <summary>A tenant with agents on a test host: the real tenant, agent and router grains.</summary>
+internal sealed class Desk(IGrainFactory grains, string tenant)
 {
     private int agents;
 
-    public IGrainFactory Grains => host.Grains;
+    public IGrainFactory Grains => grains;
 
     public string Tenant => tenant;
 
     public IRouterGrain Router => Grains.GetGrain<IRouterGrain>(tenant);
 
-    public static async Task<Desk> OpenAsync(ConversationHost host, string tenant, Func<TenantSettings, TenantSettings>? settings = null)
+    public static Task<Desk> OpenAsync(ConversationHost host, string tenant, Func<TenantSettings, TenantSettings>? settings = null) =>
+        OpenAsync(host.Grains, tenant, settings);
+
+    public static async Task<Desk> OpenAsync(IGrainFactory grains, string tenant, Func<TenantSettings, TenantSettings>? settings = null)
     {
-        var grain = host.Grains.GetGrain<ITenantGrain>(tenant);
+        var grain = grains.GetGrain<ITenantGrain>(tenant);
         await grain.EnsureCreated(TenantDefaults.Create(tenant, ["*"])).Within();
         if (settings is not null) await grain.UpdateSettings(settings(await grain.GetSettings().Within())).Within();
-        return new Desk(host, tenant);
+        return new Desk(grains, tenant);
     }
+
+    /// <summary>The same desk seen through another silo's grain factory (after a restart).</summary>
+    public Desk On(IGrainFactory other) => new(other, tenant) { agents = agents };
 
     public IConversationGrain Conversation(string id) => Grains.GetGrain<IConversationGrain>($"{tenant}/{id}");
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CustomerService.Grains.Agents;
 using CustomerService.Grains.Hosting;
 using CustomerService.Grains.Messages;
@@ -29,6 +30,14 @@ internal sealed class DomainHost : IAsyncDisposable
 
     public IGrainFactory Grains => clusters[^1].GrainFactory;
 
+    private FencedStorage Storage => (FencedStorage)clusters[^1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
+
+    /// <summary>State writes of the current silo under <paramref name="stateName"/> (e.g. <c>router</c>, <c>agent</c>).</summary>
+    public int Writes(string stateName) => Storage.Writes.GetValueOrDefault(stateName);
+
+    /// <summary>The size of the last state written under <paramref name="stateName"/> by the current silo, in bytes.</summary>
+    public int LastWrittenBytes(string stateName) => Storage.LastBytes.GetValueOrDefault(stateName);
+
     public static async Task<DomainHost> StartAsync(TimeProvider? time = null, Action<AgentOptions>? configureAgents = null)
     {
         var host = new DomainHost(time, configureAgents);
@@ -48,7 +57,7 @@ internal sealed class DomainHost : IAsyncDisposable
     /// <summary>Kills the current silo and starts another over the same grain storage; returns its grain factory.</summary>
     public async Task<IGrainFactory> ReactivateAsync()
     {
-        var storage = (FencedStorage)clusters[^1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(PersistentStateAttribute.DefaultStorageName);
+        var storage = Storage;
         await clusters[^1].Primary.KillAsync().Within();
         // The killed silo's timers still run in this process; a dead process would write nothing.
         storage.Fenced = true;
@@ -62,25 +71,35 @@ internal sealed class DomainHost : IAsyncDisposable
         var builder = new TestClusterBuilder().WithoutDefaultStorage().ConfigureSilo(silo =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) =>
-                new FencedStorage(shared ?? new MemoryGrainStorage(sp.GetRequiredService<IGrainSerializer>())));
+                new FencedStorage(shared ?? new MemoryGrainStorage(sp.GetRequiredService<IGrainSerializer>()), sp.GetRequiredService<IGrainSerializer>()));
             silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString, configureAgents);
         });
         if (time is not null) builder.UseTimeProvider(time);
         clusters.Add(await builder.BuildAndStartAsync().Within());
     }
 
-    /// <summary>Storage shared by the silos of one test; a killed silo's writes go nowhere.</summary>
-    private sealed class FencedStorage(IGrainStorage inner) : IGrainStorage
+    /// <summary>Storage shared by the silos of one test; a killed silo's writes go nowhere. Counts the writes per
+    /// state name, and the size of the last one.</summary>
+    private sealed class FencedStorage(IGrainStorage inner, IGrainSerializer serializer) : IGrainStorage
     {
         public IGrainStorage Inner => inner;
 
         public volatile bool Fenced;
 
+        public ConcurrentDictionary<string, int> Writes { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, int> LastBytes { get; } = new(StringComparer.Ordinal);
+
         public Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState) =>
             inner.ReadStateAsync(stateName, grainId, grainState);
 
-        public Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState) =>
-            Fenced ? Task.CompletedTask : inner.WriteStateAsync(stateName, grainId, grainState);
+        public Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
+        {
+            if (Fenced) return Task.CompletedTask;
+            Writes.AddOrUpdate(stateName, 1, (_, n) => n + 1);
+            LastBytes[stateName] = serializer.SerializeToUtf8Bytes(grainState.State).Length;
+            return inner.WriteStateAsync(stateName, grainId, grainState);
+        }
 
         public Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState) =>
             Fenced ? Task.CompletedTask : inner.ClearStateAsync(stateName, grainId, grainState);

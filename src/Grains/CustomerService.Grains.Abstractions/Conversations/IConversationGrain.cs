@@ -110,4 +110,11 @@ public interface IConversationGrain : IGrainWithStringKey
     /// (by <see cref="Routing.RoutingOutcome.Version"/>) are ignored.</summary>
     [OneWay, Alias("applyRouting")]
     Task ApplyRouting(Routing.RoutingOutcome outcome);
+
+    /// <summary>Called by an agent grain after its activation (one-way, since conversations wait on the router that
+    /// waits on agents): if <paramref name="agentId"/> is the assignee, the conversation answers with the one-way
+    /// <see cref="Agents.IAgentGrain.UnreadChanged"/>, so that the agent's unread figures, which it does not write on
+    /// every message, are rebuilt from the conversation's read state.</summary>
+    [OneWay, Alias("reportUnread")]
+    Task ReportUnread(string agentId);
 }

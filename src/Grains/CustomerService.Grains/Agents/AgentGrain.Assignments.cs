@@ -35,16 +35,37 @@ public sealed partial class AgentGrain
     }
 
     /// <inheritdoc />
-    public async Task UnreadChanged(string conversationId, long count)
+    public Task UnreadChanged(string conversationId, long count)
     {
         // The total counts assigned conversations only; a conversation the agent merely watches reports its count
         // to the agent's front-end itself.
-        if (conversationId is null || !S.Conversations.TryGetValue(conversationId, out var previous)) return;
+        if (conversationId is null || !S.Conversations.TryGetValue(conversationId, out var previous)) return Task.CompletedTask;
         count = Math.Max(0, count);
-        if (count == previous) return;
+        if (count == previous) return Task.CompletedTask;
+        // Derived from the conversation's read state (its G-counters and read marks), so not written here: the next
+        // write of this state (an assignment, a status change, deactivation) carries it, and a new activation asks
+        // its conversations again (RebuildUnread) in case a crash lost it.
         S.Conversations[conversationId] = count;
-        await state.WriteStateAsync();
         PublishUnread(conversationId, count);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Asks each assigned conversation for this agent's unread count there (one-way; the answers come as
+    /// <see cref="UnreadChanged"/>), since the stored counts may predate a crash.</summary>
+    private void RebuildUnread()
+    {
+        if (!S.Exists) return;
+        foreach (var conversationId in S.Conversations.Keys)
+        {
+            try
+            {
+                _ = GrainFactory.GetGrain<IConversationGrain>(conversationId).ReportUnread(agentId);
+            }
+            catch (Exception exception)
+            {
+                AgentGrainLog.ReportFailed(logger, exception, tenantId, agentId, "conversation");
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -49,6 +49,7 @@ public sealed partial class AgentGrain : Grain, IAgentGrain
         tenantId = key[..slash];
         agentId = key[(slash + 1)..];
         OnActivatePresence();
+        RebuildUnread();
         return Task.CompletedTask;
     }
 

@@ -46,9 +46,12 @@ public sealed partial class ConversationGrain
         var tenant = await SettingsAsync();
         if (IsClosed)
         {
-            // A decision that crossed the release: remember its version only.
+            // A decision that crossed the release: remember its version only. If the router still holds the
+            // conversation (the release was lost: a crash between this grain's write and its call), release it again,
+            // or it would wait in the queue, or keep an agent's capacity, for ever. Releasing twice changes nothing.
             S.Routing = (before ?? Empty()) with { Version = outcome.Version, Stamp = clock.Now() };
             await WriteStateAsync();
+            if (outcome.State is RoutingState.Queued or RoutingState.Assigned) await ReleaseAsync();
             return;
         }
 

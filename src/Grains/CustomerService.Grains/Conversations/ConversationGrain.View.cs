@@ -66,6 +66,13 @@ public sealed partial class ConversationGrain
         UpdateIndex();
     }
 
+    /// <inheritdoc />
+    public Task ReportUnread(string agentId)
+    {
+        if (agentId is not null && Assignee?.Id == agentId) NotifyAssigneeUnread();
+        return Task.CompletedTask;
+    }
+
     /// <summary>The assignee's unread count, for its agent grain's total.</summary>
     private void NotifyAssigneeUnread()
     {

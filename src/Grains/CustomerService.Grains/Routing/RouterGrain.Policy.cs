@@ -9,13 +9,14 @@ public sealed partial class RouterGrain
 {
     /// <summary>Offers the conversation to candidates in policy order until one agent grain takes it; agents that
     /// refuse are added to <paramref name="full"/> so a drain asks each at most once.</summary>
-    private async Task<Participant?> TryPlaceAsync(string id, Participant visitor, string? group, string? preferred, string? exclude, HashSet<string> full)
+    private async Task<Participant?> TryPlaceAsync(string id, Participant visitor, string? group, string? preferred, string? exclude, HashSet<string> full, Dictionary<string, int>? loads = null)
     {
+        loads ??= Loads();
         var candidates = S.Agents.Values
             .Where(a => a.Status == AgentStatus.Online && InGroup(a, group) && a.Agent.Id != exclude && !full.Contains(a.Agent.Id))
-            .Where(a => Load(a.Agent.Id) < a.Capacity)
+            .Where(a => LoadOf(loads, a.Agent.Id) < a.Capacity)
             .OrderBy(a => a.Agent.Id == preferred ? 0 : 1)
-            .ThenBy(a => Load(a.Agent.Id))
+            .ThenBy(a => LoadOf(loads, a.Agent.Id))
             .ThenBy(a => a.LastAssignedAt)
             .ThenBy(a => a.Agent.Id, StringComparer.Ordinal)
             .ToList();
@@ -46,16 +47,15 @@ public sealed partial class RouterGrain
     /// does not exist.</summary>
     private async Task<RoutingOutcome> ForceAsync(string id, Participant agent, Participant visitor, string? group, DateTimeOffset? since)
     {
-        if (S.Assignments.TryGetValue(id, out var current) && current.AgentId == agent.Id) return await SaveAsync(AssignedOutcome(id, current));
+        if (S.Assignments.TryGetValue(id, out var current) && current.AgentId == agent.Id) return await CommitAsync(AssignedOutcome(id, current));
         if (!await OfferAsync(agent, id, visitor, group, force: true))
             throw new ChatException(ChatErrorCodes.NotFound, $"Agent '{agent.Id}' does not exist.");
         Unassign(id);
         var wasQueued = RemoveFromQueue(id) is not null;
         var outcome = Assign(id, agent, visitor, group, since);
         await DrainAsync();
-        await state.WriteStateAsync();
         PublishQueue(conversations: wasQueued);
-        return outcome;
+        return await CommitAsync(outcome);
     }
 
     /// <summary>Records the assignment (and the wait, for estimates) and returns the decision.</summary>
@@ -71,46 +71,62 @@ public sealed partial class RouterGrain
             if (S.RecentWaits.Count > RecentWaitSamples) S.RecentWaits.RemoveAt(0);
         }
 
+        Changed();
         return AssignedOutcome(id, assignment);
     }
 
-    /// <summary>Takes the conversation from its agent, telling the agent (one-way); returns the agent's id.</summary>
+    /// <summary>Takes the conversation from its agent, telling the agent (one-way, after the commit); returns the
+    /// agent's id.</summary>
     private string? Unassign(string id)
     {
         if (!S.Assignments.Remove(id, out var previous)) return null;
-        _ = AgentGrain(previous.AgentId).Unassigned(id);
-        if (S.Agents.TryGetValue(previous.AgentId, out var entry) && entry.Conversations.Contains(id))
-            S.Agents[previous.AgentId] = entry with { Conversations = [.. entry.Conversations.Where(c => c != id)] };
+        Changed();
+        Send(() => _ = AgentGrain(previous.AgentId).Unassigned(id));
+        // Until the agent reports again, its own list must not count the conversation it just lost.
+        if (reported.TryGetValue(previous.AgentId, out var held) && held.Contains(id))
+            reported[previous.AgentId] = [.. held.Where(c => c != id)];
         return previous.AgentId;
     }
 
-    /// <summary>Gives waiting conversations, oldest first, to agents with free capacity; tells each one placed.</summary>
+    /// <summary>Gives waiting conversations, oldest first, to agents with free capacity; tells each one placed (after
+    /// the commit: a whole drain is one write).</summary>
     private async Task<bool> DrainAsync()
     {
         var full = new HashSet<string>(StringComparer.Ordinal);
+        var loads = Loads();
         var changed = false;
         foreach (var entry in S.Queue.ToList())
         {
-            if (!S.Agents.Values.Any(a => a.Status == AgentStatus.Online && InGroup(a, entry.Group) && !full.Contains(a.Agent.Id) && Load(a.Agent.Id) < a.Capacity))
+            if (!S.Agents.Values.Any(a => a.Status == AgentStatus.Online && InGroup(a, entry.Group) && !full.Contains(a.Agent.Id) && LoadOf(loads, a.Agent.Id) < a.Capacity))
                 continue;
-            var agent = await TryPlaceAsync(entry.ConversationId, entry.Visitor, entry.Group, entry.PreferredAgentId, exclude: null, full);
+            var agent = await TryPlaceAsync(entry.ConversationId, entry.Visitor, entry.Group, entry.PreferredAgentId, exclude: null, full, loads);
             if (agent is null) continue;
             S.Queue.Remove(entry);
             var outcome = Assign(entry.ConversationId, agent, entry.Visitor, entry.Group, entry.Since);
-            _ = Conversation(entry.ConversationId).ApplyRouting(outcome);
+            loads[agent.Id] = LoadOf(loads, agent.Id) + 1;
+            Send(() => _ = Conversation(entry.ConversationId).ApplyRouting(outcome));
             changed = true;
         }
 
         return changed;
     }
 
-    private int Load(string agentId)
+    /// <summary>Each agent's load: what the router assigned it, plus what the agent's last report holds that the
+    /// router did not assign it (a report may be a moment ahead of the router's picture).</summary>
+    private Dictionary<string, int> Loads()
     {
-        var load = S.Assignments.Count(a => a.Value.AgentId == agentId);
-        if (S.Agents.TryGetValue(agentId, out var entry))
-            load += entry.Conversations.Count(c => !S.Assignments.TryGetValue(c, out var a) || a.AgentId != agentId);
-        return load;
+        var loads = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var assignment in S.Assignments.Values) loads[assignment.AgentId] = LoadOf(loads, assignment.AgentId) + 1;
+        foreach (var (agentId, held) in reported)
+        {
+            var extra = held.Count(c => !S.Assignments.TryGetValue(c, out var a) || a.AgentId != agentId);
+            if (extra > 0) loads[agentId] = LoadOf(loads, agentId) + extra;
+        }
+
+        return loads;
     }
+
+    private static int LoadOf(Dictionary<string, int> loads, string agentId) => loads.GetValueOrDefault(agentId);
 
     private static bool InGroup(AgentEntry agent, string? group) => group is null || agent.Groups.Contains(group, StringComparer.Ordinal);
 
@@ -127,19 +143,20 @@ public sealed partial class RouterGrain
 
     private int QueueIndex(string id) => S.Queue.FindIndex(e => e.ConversationId == id);
 
+    private void AddToQueue(QueueEntry entry)
+    {
+        S.Queue.Add(entry);
+        Changed();
+    }
+
     private QueueEntry? RemoveFromQueue(string id)
     {
         var at = QueueIndex(id);
         if (at < 0) return null;
         var entry = S.Queue[at];
         S.Queue.RemoveAt(at);
+        Changed();
         return entry;
-    }
-
-    private async Task<RoutingOutcome> SaveAsync(RoutingOutcome outcome)
-    {
-        await state.WriteStateAsync();
-        return outcome;
     }
 
     private IAgentGrain AgentGrain(string agentId) => GrainFactory.GetGrain<IAgentGrain>($"{tenant}/{agentId}");

@@ -15,34 +15,42 @@ public sealed partial class RouterGrain
     private int? publishedLength;
 
     /// <summary>Tells the agents online the queue length (when it changed) and, when <paramref name="conversations"/>,
-    /// every waiting conversation its position and estimate (one-way).</summary>
+    /// every waiting conversation its position and estimate (one-way, after the commit).</summary>
     private void PublishQueue(bool conversations)
     {
         if (conversations)
         {
-            foreach (var entry in S.Queue.ToList()) _ = Conversation(entry.ConversationId).ApplyRouting(QueuedOutcome(entry.ConversationId));
+            foreach (var entry in S.Queue)
+            {
+                var outcome = QueuedOutcome(entry.ConversationId);
+                Send(() => _ = Conversation(outcome.ConversationId).ApplyRouting(outcome));
+            }
         }
 
         if (S.Queue.Count == publishedLength) return;
         publishedLength = S.Queue.Count;
         var waiting = S.Queue.Count;
-        foreach (var agent in S.Agents.Values.Where(a => a.Status != AgentStatus.Offline)) _ = AgentGrain(agent.Agent.Id).QueueChanged(waiting);
+        foreach (var agent in S.Agents.Values.Where(a => a.Status != AgentStatus.Offline))
+        {
+            var agentId = agent.Agent.Id;
+            Send(() => _ = AgentGrain(agentId).QueueChanged(waiting));
+        }
     }
 
     private RoutingOutcome QueuedOutcome(string id)
     {
         var at = QueueIndex(id);
-        if (at < 0) return new RoutingOutcome(id, RoutingState.None, null, null, 0, 0, AgentsOnline(null), ++S.Version);
+        if (at < 0) return new RoutingOutcome(id, RoutingState.None, null, null, 0, 0, AgentsOnline(null), NextVersion());
         var entry = S.Queue[at];
         var position = 1 + S.Queue.Take(at).Count(e => e.Group == entry.Group);
         var online = AgentsOnline(entry.Group);
-        return new RoutingOutcome(id, RoutingState.Queued, null, entry.Group, position, Estimate(position, online), online, ++S.Version);
+        return new RoutingOutcome(id, RoutingState.Queued, null, entry.Group, position, Estimate(position, online), online, NextVersion());
     }
 
     private RoutingOutcome AssignedOutcome(string id, Assignment assignment)
     {
         var agent = S.Agents.TryGetValue(assignment.AgentId, out var entry) ? entry.Agent : new Participant(AuthorKind.Agent, assignment.AgentId, assignment.AgentId);
-        return new RoutingOutcome(id, RoutingState.Assigned, agent, assignment.Group, 0, 0, AgentsOnline(assignment.Group), ++S.Version);
+        return new RoutingOutcome(id, RoutingState.Assigned, agent, assignment.Group, 0, 0, AgentsOnline(assignment.Group), NextVersion());
     }
 
     private int Estimate(int position, int online)

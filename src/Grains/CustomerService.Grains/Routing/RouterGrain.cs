@@ -8,7 +8,8 @@ namespace CustomerService.Grains.Routing;
 /// <summary>The tenant's router (see <see cref="IRouterGrain"/>). It waits only on agent grains
 /// (<see cref="IAgentGrain.TryAssign"/>, authoritative for capacity); conversations hear of its decisions through the
 /// one-way <see cref="IConversationGrain.ApplyRouting"/>, agents of their losses through the one-way
-/// <see cref="IAgentGrain.Unassigned"/> — sent by the router alone, so they reach an agent in decision order.</summary>
+/// <see cref="IAgentGrain.Unassigned"/> — sent by the router alone, so they reach an agent in decision order. Each
+/// call ends in <see cref="CommitAsync()"/>: at most one state write, then the messages.</summary>
 [Alias("router")]
 public sealed partial class RouterGrain : Grain, IRouterGrain
 {
@@ -32,6 +33,7 @@ public sealed partial class RouterGrain : Grain, IRouterGrain
     {
         tenant = this.GetPrimaryKeyString();
         publishedLength = S.Queue.Count;
+        OnActivateCommit();
         return Task.CompletedTask;
     }
 
@@ -40,17 +42,16 @@ public sealed partial class RouterGrain : Grain, IRouterGrain
     {
         Check(request);
         var id = request.ConversationId;
-        if (S.Assignments.TryGetValue(id, out var assigned) && AgentOnlineOrAway(assigned.AgentId)) return await SaveAsync(AssignedOutcome(id, assigned));
-        S.Assignments.Remove(id);
-        if (QueueIndex(id) >= 0) return await SaveAsync(QueuedOutcome(id));
+        if (S.Assignments.TryGetValue(id, out var assigned) && AgentOnlineOrAway(assigned.AgentId)) return await CommitAsync(AssignedOutcome(id, assigned));
+        if (S.Assignments.Remove(id)) Changed();
+        if (QueueIndex(id) >= 0) return await CommitAsync(QueuedOutcome(id));
 
         var agent = await TryPlaceAsync(id, request.Visitor, request.Group, request.PreferredAgentId, exclude: null, full: []);
-        if (agent is not null) return await SaveAsync(Assign(id, agent, request.Visitor, request.Group, waitedSince: null));
-        S.Queue.Add(new QueueEntry(id, request.Visitor, request.Group, request.PreferredAgentId, time.GetUtcNow()));
+        if (agent is not null) return await CommitAsync(Assign(id, agent, request.Visitor, request.Group, waitedSince: null));
+        AddToQueue(new QueueEntry(id, request.Visitor, request.Group, request.PreferredAgentId, time.GetUtcNow()));
         var outcome = QueuedOutcome(id);
-        await state.WriteStateAsync();
         PublishQueue(conversations: false);
-        return outcome;
+        return await CommitAsync(outcome);
     }
 
     /// <inheritdoc />
@@ -85,14 +86,13 @@ public sealed partial class RouterGrain : Grain, IRouterGrain
         }
         else
         {
-            S.Queue.Add(new QueueEntry(id, request.Visitor, target.GroupId, null, time.GetUtcNow()));
+            AddToQueue(new QueueEntry(id, request.Visitor, target.GroupId, null, time.GetUtcNow()));
             outcome = QueuedOutcome(id);
         }
 
         await DrainAsync();
-        await state.WriteStateAsync();
         PublishQueue(conversations: true);
-        return outcome;
+        return await CommitAsync(outcome);
     }
 
     /// <inheritdoc />
@@ -101,17 +101,16 @@ public sealed partial class RouterGrain : Grain, IRouterGrain
         Check(request);
         var id = request.ConversationId;
         if (!S.Assignments.TryGetValue(id, out var current) || current.AgentId != unansweredAgentId)
-            return await SaveAsync(S.Assignments.TryGetValue(id, out var now) ? AssignedOutcome(id, now) : QueuedOutcome(id));
+            return await CommitAsync(S.Assignments.TryGetValue(id, out var now) ? AssignedOutcome(id, now) : QueuedOutcome(id));
         var placed = await TryPlaceAsync(id, request.Visitor, current.Group, null, exclude: unansweredAgentId, full: []);
         // Nobody else is free: it stays with its agent (re-queuing it would only make the visitor wait longer).
-        if (placed is null) return await SaveAsync(AssignedOutcome(id, current));
+        if (placed is null) return await CommitAsync(AssignedOutcome(id, current));
         Unassign(id);
         var outcome = Assign(id, placed, request.Visitor, current.Group, null);
         RouterGrainLog.Reassigned(logger, id, unansweredAgentId, placed.Id);
         await DrainAsync();
-        await state.WriteStateAsync();
         PublishQueue(conversations: true);
-        return outcome;
+        return await CommitAsync(outcome);
     }
 
     /// <inheritdoc />
@@ -122,8 +121,8 @@ public sealed partial class RouterGrain : Grain, IRouterGrain
         var freed = Unassign(conversationId) is not null;
         if (!wasQueued && !freed) return;
         await DrainAsync();
-        await state.WriteStateAsync();
         PublishQueue(conversations: true);
+        await CommitAsync();
     }
 
     /// <inheritdoc />

@@ -12,4 +12,7 @@ internal static partial class RouterGrainLog
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Router: conversation {ConversationId} unanswered by {AgentId}, reassigned to {NewAgentId}.")]
     public static partial void Reassigned(ILogger logger, string conversationId, string agentId, string newAgentId);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Router {TenantId}: a one-way message could not be sent.")]
+    public static partial void SendFailed(ILogger logger, Exception exception, string tenantId);
 }

@@ -1,5 +1,6 @@
 using CustomerService.Runtime.AdoNet.Dialects;
 using CustomerService.Runtime.Storage;
+using CustomerService.Runtime.Utilities;
 
 namespace CustomerService.Runtime.AdoNet.Storage;
 
@@ -16,6 +17,10 @@ public sealed partial class AdoNetGrainStorage
     private readonly Queue<PendingWrite> pending = new();
     private bool flushing;
 
+    // SQLite's async API runs synchronously, so a commit holds its thread for the whole fsync: flushes run on a thread
+    // of their own, never on the thread pool, where a few at once would starve grain turns (issue #6).
+    private DedicatedThreadScheduler? flusher;
+
     private Task<WriteOutcome> StoreGroupedAsync(PendingWrite write)
     {
         bool start;
@@ -24,9 +29,10 @@ public sealed partial class AdoNetGrainStorage
             pending.Enqueue(write);
             start = !flushing;
             flushing = true;
+            if (start) flusher ??= new DedicatedThreadScheduler("sqlite-state-writer");
         }
 
-        if (start) _ = Task.Run(FlushPendingAsync);
+        if (start) _ = flusher!.Run(FlushPendingAsync);
         return write.Done.Task;
     }
 
@@ -45,7 +51,8 @@ public sealed partial class AdoNetGrainStorage
                 }
             }
 
-            await CommitAsync(batch).ConfigureAwait(false);
+            // Without ConfigureAwait(false): should the commit wait (for the write connection), it resumes here.
+            await CommitAsync(batch);
         }
     }
 

@@ -128,7 +128,11 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     /// <summary>Closes the provider's connections.</summary>
-    public ValueTask DisposeAsync() => dialect.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        lock (pendingGate) flusher?.Dispose();
+        return dialect.DisposeAsync();
+    }
 
     private Task EnsureInitializedAsync() => initialized ? Task.CompletedTask : InitializeAsync();
 

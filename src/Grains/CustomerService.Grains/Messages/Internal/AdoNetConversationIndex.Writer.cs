@@ -12,7 +12,8 @@ internal sealed partial class AdoNetConversationIndex
     {
         while (true)
         {
-            await signal.WaitAsync(stopping.Token).ConfigureAwait(false);
+            // No ConfigureAwait(false) here: after waiting for summaries the loop goes back to its own thread (SQLite).
+            await signal.WaitAsync(stopping.Token);
             Dictionary<string, (ConversationView View, DateTimeOffset At)> batch;
             List<TaskCompletionSource> waiting;
             lock (gate)

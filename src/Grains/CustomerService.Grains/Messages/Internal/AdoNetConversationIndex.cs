@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using CustomerService.Grains.Conversations;
+using CustomerService.Runtime.Utilities;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerService.Grains.Messages.Internal;
@@ -17,6 +18,7 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
     private readonly SemaphoreSlim signal = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task writer;
+    private readonly DedicatedThreadScheduler? writerThread;
     private Dictionary<string, (ConversationView View, DateTimeOffset At)> pending = new(StringComparer.Ordinal);
     private List<TaskCompletionSource> flushes = [];
     private Task? schema;
@@ -27,7 +29,9 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
         this.dialect = dialect;
         this.table = table;
         this.logger = logger;
-        writer = Task.Run(RunWriterAsync);
+        // SQLite commits block their thread for the fsync (its async API is synchronous): keep them off the pool.
+        writerThread = dialect.Engine == MessageStoreEngine.Sqlite ? new DedicatedThreadScheduler("sqlite-index-writer") : null;
+        writer = writerThread is null ? Task.Run(RunWriterAsync) : writerThread.Run(RunWriterAsync);
     }
 
     public void Upsert(ConversationView summary, DateTimeOffset lastActivity)
@@ -96,6 +100,7 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
         {
         }
 
+        writerThread?.Dispose();
         await dialect.DisposeAsync().ConfigureAwait(false);
     }
 

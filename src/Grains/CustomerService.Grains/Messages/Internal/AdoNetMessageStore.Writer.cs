@@ -16,7 +16,8 @@ internal sealed partial class AdoNetMessageStore
         var batch = new List<PendingAppend>(options.MaxBatchSize);
         try
         {
-            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            // No ConfigureAwait(false) here: after waiting for appends the loop goes back to its own thread (SQLite).
+            while (await queue.Reader.WaitToReadAsync())
             {
                 while (batch.Count < options.MaxBatchSize && queue.Reader.TryRead(out var pending)) batch.Add(pending);
                 var started = Stopwatch.GetTimestamp();

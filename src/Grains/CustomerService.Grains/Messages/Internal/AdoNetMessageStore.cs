@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using CustomerService.Runtime.Utilities;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerService.Grains.Messages.Internal;
@@ -15,6 +16,7 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
     private readonly MessageIdGenerator ids;
     private readonly Channel<PendingAppend> queue;
     private readonly Task writer;
+    private readonly DedicatedThreadScheduler? writerThread;
     private readonly Lock schemaGate = new();
     private Task? schema;
 
@@ -36,7 +38,9 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
         ids = new MessageIdGenerator(timeProvider);
         queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
         logger.Starting(dialect.Engine, options.TableName, options.MaxBatchSize);
-        writer = Task.Run(RunWriterAsync);
+        // SQLite commits block their thread for the fsync (its async API is synchronous): keep them off the pool.
+        writerThread = dialect.Engine == MessageStoreEngine.Sqlite ? new DedicatedThreadScheduler("sqlite-message-writer") : null;
+        writer = writerThread is null ? Task.Run(RunWriterAsync) : writerThread.Run(RunWriterAsync);
     }
 
     private string Table => options.TableName;
@@ -55,6 +59,7 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
         if (!queue.Writer.TryComplete()) return;
         // The writer drains what was queued before it stops, so every accepted append gets its outcome.
         await writer.ConfigureAwait(false);
+        writerThread?.Dispose();
         await dialect.DisposeAsync().ConfigureAwait(false);
     }
 
