@@ -6,10 +6,13 @@
 #   bench/run.sh scale  [options]   idle widget connections held by two generator processes, probes through a few
 #                                   active pairs, server memory per connection
 #   bench/run.sh smoke  [options]   one short load step (1000 msg/s for 10 s) and a small scale run (2,000 idle)
+#   bench/run.sh chaos  [options]   cluster only: steady load through clients that retry, reconnect and resume as the
+#                                   widget and console do; SIGKILL one silo mid-run; report acked messages lost,
+#                                   duplicates shown, late deliveries and the time until sends are served again
 #
 # Options (defaults in brackets):
-#   --target T        echo | relay | embedded | cluster [relay]; echo is the raw Kestrel WebSocket echo (the bench
-#                     relay's /echo, no SignalR): the ladder only, its round trip read as visitor→agent
+#   --target T        echo | relay | embedded | cluster [relay; chaos: cluster]; echo is the raw Kestrel WebSocket echo
+#                     (the bench relay's /echo, no SignalR): the ladder only, its round trip read as visitor→agent
 #   --rates "R ..."   ladder steps, msg/s [1000 2000 5000 10000 20000]
 #   --duration S      measured seconds per step [10]        --warmup S   warm-up seconds per step [3]
 #   --visitors N      conversations [100]                   --agents N   agent connections [10]
@@ -20,6 +23,9 @@
 #   --probe-warmup S  scale: seconds of probes before the measured ones, not counted [0]
 #   --widget-load     scale: each idle connection calls GetConversation and Resume once, as the widget does on connect
 #   --port P          the target's HTTP port [5180] (cluster: front-ends on P and P+1)
+#   --rate R          chaos: offered msg/s, both directions together [300]
+#   --kill-after S    chaos: seconds of measured load before the kill [15]   --after-kill S  and after it [30]
+#   --victim K        chaos: the silo to SIGKILL (deploy/local/cluster.sh kill K) [1]
 #   --max-minutes M   stop starting new steps after M minutes [20]
 #   --no-build        use what is built
 #   --baselines "B.."  floors run first, one after the other, with the same settings, so that the run reports the
@@ -27,7 +33,8 @@
 #   --no-baseline     no floors
 #
 # Results: bench/results/<UTC time>-<target>-<mode>/: per target one JSON per step, <target>-summary.json and the
-# target's log; comparison-<floor>.json with the ratios against each floor that ran.
+# target's log; comparison-<floor>.json with the ratios against each floor that ran. Cluster runs add the silos' and
+# front-ends' logs; chaos runs cluster-chaos.json and membership-after.txt (the membership table after the kill).
 # Everything runs on 127.0.0.1. Ctrl+C stops the current step (it still reports), then tears everything down.
 set -euo pipefail
 
@@ -36,9 +43,14 @@ loadgen="$root/bench/loadgen"
 mode="${1:-}"; [ $# -gt 0 ] && shift
 target=relay rates="1000 2000 5000 10000 20000" duration=10 warmup=3 visitors=100 agents=10 direction=both
 connections=15000 hold=20 probe_rate=20 probe_pairs=4 probe_warmup=0 widget_load=() port=5180 max_minutes=20 build=1 keep_going=0 baselines=default
+chaos_rate=300 kill_after=15 after_kill=30 victim=1 target_given=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --target) target="$2"; shift ;;
+    --target) target="$2"; target_given=1; shift ;;
+    --rate) chaos_rate="$2"; shift ;;
+    --kill-after) kill_after="$2"; shift ;;
+    --after-kill) after_kill="$2"; shift ;;
+    --victim) victim="$2"; shift ;;
     --rates) rates="$2"; shift ;;
     --duration) duration="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
@@ -57,11 +69,16 @@ while [ $# -gt 0 ]; do
     --keep-going) keep_going=1 ;;
     --baselines) baselines="$2"; shift ;;
     --no-baseline) baselines="" ;;
-    *) echo "unknown option $1" >&2; sed -n '2,31p' "$0"; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,38p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke) ;; *) sed -n '2,31p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,38p' "$0"; exit 2 ;; esac
+if [ "$mode" = chaos ]; then
+  [ "$target_given" = 1 ] || target=cluster
+  [ "$target" = cluster ] || { echo "chaos runs against --target cluster only (it kills one of its silos)" >&2; exit 2; }
+  baselines=""
+fi
 case "$target" in echo|relay|embedded|cluster) ;; *) echo "--target must be echo, relay, embedded or cluster" >&2; exit 2 ;; esac
 if [ "$baselines" = default ]; then
   case "$target" in echo) baselines="" ;; relay) baselines="echo" ;; *) baselines="echo relay" ;; esac
@@ -120,7 +137,12 @@ stop_target() {
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
   target_pids=()
-  if [ "$cluster_up" = 1 ]; then "$root/deploy/local/cluster.sh" down >&2 || true; cluster_up=0; fi
+  if [ "$cluster_up" = 1 ]; then
+    # cluster.sh down deletes its run directory: keep the silos' logs with the results.
+    cp "$root"/deploy/local/.run/silo-*.log "$results/" 2>/dev/null || true
+    "$root/deploy/local/cluster.sh" down >&2 || true
+    cluster_up=0
+  fi
 }
 
 wait_healthy() { # base url
@@ -144,6 +166,26 @@ embedded_env() {
     "WebFront__RateLimits__ConnectionPermitsPerSecond=1000000 WebFront__RateLimits__ConnectionBurst=1000000" \
     "WebFront__RateLimits__TenantPermitsPerSecond=10000000 WebFront__RateLimits__TenantBurst=10000000" \
     "WebFront__RateLimits__RestPermitsPerMinute=100000000"
+}
+
+# Cluster mode is chosen by the membership provider (docs/webfront.md: WebFront has no mode setting); the membership
+# settings mirror the silos' in deploy/local/cluster.sh. Both front-ends share the token-signing keys and the uploads
+# (WebFront:KeysDirectory, WebFront:Files:Directory), as a cluster's front-ends must. BENCH_FRONTEND_ENV replaces this.
+frontend_env() {
+  echo "${BENCH_FRONTEND_ENV:-Silo__Membership__Provider=Redis Silo__Membership__ConnectionString=127.0.0.1:6390 \
+Silo__Membership__ClusterId=local WebFront__KeysDirectory=$results/frontends/keys \
+WebFront__Files__Directory=$results/frontends/files}"
+}
+
+# The cluster's front-ends seed in the background: wait until the generator's login (the seeded admin) works.
+wait_login() { # base url
+  local body="{\"tenant\":\"demo\",\"email\":\"admin@demo.local\",\"password\":\"$SEED_ADMIN_PASSWORD\"}"
+  for _ in $(seq 150); do
+    curl -fs -o /dev/null -H 'content-type: application/json' -d "$body" "$1/api/v1/auth/login" && return 0
+    sleep 0.4
+  done
+  say "logging in as admin@demo.local at $1 did not succeed within 60 s (seeding?); the front-ends' logs:"
+  tail -n 20 "$results"/frontend-*.log >&2; exit 1
 }
 
 require_webfront() {
@@ -188,18 +230,24 @@ start_target() {
     cluster)
       # 3 silos with Redis membership and PostgreSQL state (deploy/local/cluster.sh), then 2 front-ends in cluster
       # mode: visitors connect to the first, agents to the second, so every message crosses front-ends.
-      # BENCH_FRONTEND_ENV holds the front-ends' cluster-client settings (KEY=VALUE ...); set it to what WebFront
-      # reads once it exists. The default below mirrors the silos' settings in deploy/local/cluster.sh.
       "$root/deploy/local/cluster.sh" up 3 >&2
       cluster_up=1
-      local fe_env="${BENCH_FRONTEND_ENV:-WebFront__Mode=Cluster Silo__Membership__Provider=Redis Silo__Membership__ConnectionString=127.0.0.1:6390 Silo__Membership__ClusterId=local}"
       agent_url="http://127.0.0.1:$((port + 1))"
+      mkdir -p "$results/frontends"
+      local k fe_env
+      fe_env="$(frontend_env)"
       for k in 0 1; do
+        # One after the other: a front-end creates the token-signing key at its start when the shared directory has
+        # none, and two starting at once could each create one (tokens of one would not pass at the other until it
+        # reloads its key ring).
         # shellcheck disable=SC2086
-        start_group "frontend-$k" env -C "$results" $fe_env $(embedded_env) ${BENCH_TARGET_ENV:-} \
+        start_group "frontend-$k" env -C "$results/frontends" $fe_env $(embedded_env) ${BENCH_TARGET_ENV:-} \
           dotnet "$webfront_dll" --urls "http://127.0.0.1:$((port + k))" --contentRoot "$root/src/WebFront"
+        wait_healthy "http://127.0.0.1:$((port + k))"
       done
-      wait_healthy "$url"; wait_healthy "$agent_url" ;;
+      # Each front-end seeds the demo tenant and its admin in the background once the silos answer (idempotent; the
+      # second finds them); the generator logs in as that admin, at the agents' front-end.
+      wait_login "$url"; wait_login "$agent_url" ;;
   esac
   say "$target is up at $url$([ "$agent_url" != "$url" ] && echo " (agents: $agent_url)")"
 }
@@ -261,6 +309,20 @@ run_scale() { # total connections
     --out "$results/$target-scale-summary.json" "${files[@]}"
 }
 
+run_chaos() {
+  local out="$results/cluster-chaos.json"
+  [ -f "$root/deploy/local/.run/silo-$victim.pid" ] || { say "there is no silo-$victim to kill (--victim)"; return 1; }
+  say "chaos: $chaos_rate msg/s over $visitors conversations ($direction), SIGKILL silo-$victim after $kill_after s, then $after_kill s more"
+  # The grace period lets retried sends and Resume calls finish after the schedule ends; the generator then reads every
+  # conversation's history before it reports.
+  generator $((warmup + kill_after + after_kill + 240)) --chaos --visitors "$visitors" --agents "$agents" --rate "$chaos_rate" \
+    --warmup "$warmup" --duration $((kill_after + after_kill)) --kill-after "$kill_after" --grace 20 --direction "$direction" \
+    --kill-command "'$root/deploy/local/cluster.sh' kill $victim" --out "$out" || true
+  "$root/deploy/local/cluster.sh" status > "$results/membership-after.txt" 2>&1 || true
+  cat "$results/membership-after.txt" >&2
+  [ -f "$out" ] || { say "the chaos run produced no result"; return 1; }
+}
+
 run_mode() {
   case "$mode" in
     ladder)
@@ -275,6 +337,7 @@ run_mode() {
       duration=10 warmup=3
       run_ladder 1000 || true
       [ "$target" = echo ] || run_scale 2000 ;;
+    chaos) run_chaos ;;
   esac
 }
 

@@ -41,6 +41,8 @@ start_redis() {
   echo "Redis did not start; see $run/redis.log" >&2; exit 1
 }
 
+# max_connections: each silo has Npgsql pools (grain state, messages, the conversation index); under a burst three
+# silos opened more than PostgreSQL's default 100 ("53300: sorry, too many clients already").
 start_postgres() {
   [ -f "$run/pg/data/postmaster.pid" ] && return
   say "PostgreSQL on 127.0.0.1:$pg_port"
@@ -48,7 +50,7 @@ start_postgres() {
   [ "$(id -u)" -eq 0 ] && chown -R postgres "$run/pg"
   as_postgres "$(pg_bin initdb)" -D "$run/pg/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null
   as_postgres "$(pg_bin pg_ctl)" start -w -D "$run/pg/data" -l "$run/pg/server.log" \
-    -o "-p $pg_port -k $run/pg -c listen_addresses=127.0.0.1" >/dev/null
+    -o "-p $pg_port -k $run/pg -c listen_addresses=127.0.0.1 -c max_connections=${CLUSTER_PG_MAX_CONNECTIONS:-300}" >/dev/null
 }
 
 start_silo() {
@@ -102,7 +104,11 @@ case "${1:-}" in
   status) status ;;
   down)
     for f in "$run"/silo-*.pid; do [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null || true; done
-    sleep 2
+    # Graceful stops write grain state; a silo still running after 10 s is killed, so that down always ends.
+    for f in "$run"/silo-*.pid; do
+      for _ in $(seq 50); do alive "$f" || break; sleep 0.2; done
+      alive "$f" && kill -KILL "$(cat "$f")" 2>/dev/null || true
+    done
     [ -f "$run/redis.pid" ] && kill "$(cat "$run/redis.pid")" 2>/dev/null || true
     [ -f "$run/pg/data/postmaster.pid" ] && as_postgres "$(pg_bin pg_ctl)" stop -m fast -D "$run/pg/data" >/dev/null 2>&1 || true
     rm -rf "$run"; say "down" ;;

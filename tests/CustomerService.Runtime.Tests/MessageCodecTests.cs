@@ -62,6 +62,42 @@ public sealed class MessageCodecTests
     }
 
     [Fact]
+    public async Task AnErrorWhoseTypeCannotBeRecreatedArrivesAsGrainInvocationExceptionAndTheFramesAfterItAreRead()
+    {
+        await using var host = await TestHost.StartAsync();
+        var codec = host.Codec();
+        var output = new ArrayBufferWriter<byte>();
+        codec.WriteResponse(output, 12, Response.FromException(new NoMessageConstructorException(53300) { Detail = "too many clients" }));
+        codec.WriteResponse(output, 13, Response.FromResult(4));
+        var asked = GrainManifest.CreateRequest(Interface + "ICopyGrain.AddAndCount");
+
+        var buffer = new ReadOnlySequence<byte>(output.WrittenMemory);
+        var read = new List<WireResponse>();
+        while (codec.TryReadFrame(ref buffer, out var frame)) read.Add(Assert.IsType<WireResponse>(codec.Read(frame, _ => asked)));
+
+        var error = Assert.IsType<GrainInvocationException>(read[0].Response.Exception);
+        Assert.Equal("failed with 53300", error.Message);
+        Assert.Equal(typeof(NoMessageConstructorException).FullName, error.OriginalTypeName);
+        Assert.Equal(4, read[1].Response.GetResult<int>());
+    }
+
+    [Fact]
+    public async Task AResponseThatCannotBeReadFailsItsOwnCallInsteadOfTheConnection()
+    {
+        await using var host = await TestHost.StartAsync();
+        var codec = host.Codec();
+        var asked = GrainManifest.CreateRequest(Interface + "ICopyGrain.AddAndCount");
+
+        var badResult = codec.Read(Frame("""{"id":5,"kind":"response","result":"three"}"""), _ => asked);
+        var badError = codec.Read(Frame("""{"id":6,"kind":"response","error":17}"""), _ => asked);
+
+        Assert.IsType<GrainInvocationException>(Assert.IsType<WireResponse>(badResult).Response.Exception);
+        Assert.IsType<GrainInvocationException>(Assert.IsType<WireResponse>(badError).Response.Exception);
+    }
+
+    private static ReadOnlySequence<byte> Frame(string json) => new(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
     public async Task AResponseNobodyWaitsForAnyMoreIsDropped()
     {
         await using var host = await TestHost.StartAsync();

@@ -38,6 +38,23 @@ public sealed class RemoteCallTests
     }
 
     [Fact]
+    public async Task AnErrorTheCallerCannotRecreateFailsOnlyItsOwnCallAndTheConnectionCarriesOn()
+    {
+        await using var silos = await TwoSilos.StartAsync();
+        var waiting = silos.Remote.SendAsync(Failing, null, Request(Grains + "IFailingGrain.Hang"));
+        await silos.Target.Probe.WhenRecorded("hanging");
+
+        var failed = await silos.Remote.SendAsync(new GrainId(Grains + "FailingGrain", "other"), null,
+            Request(Grains + "IFailingGrain.ThrowUnrecreatable", 53300)).Within();
+        silos.Target.Probe.Open("never");
+
+        var error = Assert.IsType<GrainInvocationException>(failed.Exception);
+        Assert.Equal("failed with 53300", error.Message);
+        Assert.Null((await waiting.Within(5)).Exception);
+        Assert.True(silos.Remote.IsConnected);
+    }
+
+    [Fact]
     public async Task CallsWaitingOnASiloThatDiesFailAtOnceInsteadOfTimingOut()
     {
         await using var silos = await TwoSilos.StartAsync();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Load generator for CustomerService's hubs (and the bench relay): see USAGE in options.js and bench/README.md.
 import { useOrigin } from './http.js';
+import { runChaos } from './chaos.js';
 import { runEcho } from './echo.js';
 import { runIdle } from './idle.js';
 import { installDeadline, installSignalHandlers, stoppedBySignal } from './interrupt.js';
@@ -25,7 +26,7 @@ useOrigin(options.origin);
 installDeadline(options.maxSeconds, log);
 
 try {
-  const run = options.echo ? runEcho : options.idle > 0 ? runIdle : runLoad;
+  const run = options.echo ? runEcho : options.idle > 0 ? runIdle : options.chaos ? runChaos : runLoad;
   const result = await run(options, log);
   console.log(formatReport(result));
   if (options.out) writeJson(options.out, result);

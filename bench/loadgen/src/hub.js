@@ -9,6 +9,9 @@ export class ConnectionPool {
     this.all = [];
     this.connectErrors = 0;
     this.disconnects = 0;
+    /** connections that dropped and reconnected by themselves (resilient mode only) */
+    this.reconnecting = 0;
+    this.reconnected = 0;
     this.closing = false;
     /** @type {string[]} the first few distinct errors, for the report */
     this.errorSamples = [];
@@ -23,17 +26,21 @@ export class ConnectionPool {
   async open(url, token, options, wire) {
     // In Node the client sends accessTokenFactory's token as an Authorization header, also on the WebSocket;
     // browsers cannot, and put it in the query string, which tokenInQuery imitates.
-    const connection = new signalR.HubConnectionBuilder()
+    const builder = new signalR.HubConnectionBuilder()
       .withUrl(options.tokenInQuery ? `${url}?access_token=${encodeURIComponent(token)}` : url, {
         accessTokenFactory: options.tokenInQuery ? undefined : () => token,
         transport: signalR.HttpTransportType.WebSockets,
         skipNegotiation: options.skipNegotiation,
         headers: options.origin ? { Origin: options.origin } : {},
       })
-      .configureLogging(signalR.LogLevel.None)
-      .build();
+      .configureLogging(signalR.LogLevel.None);
+    // Chaos runs: reconnect as the widget does (every 0.25-2 s, until the run stops); the caller resumes on reconnect.
+    if (options.resilient) builder.withAutomaticReconnect({ nextRetryDelayInMilliseconds: reconnectDelay });
+    const connection = builder.build();
     wire(connection);
     connection.onclose(() => { if (!this.closing) this.disconnects++; });
+    connection.onreconnecting(() => { this.reconnecting++; });
+    connection.onreconnected(() => { this.reconnected++; });
     try {
       await connection.start();
       this.all.push(connection);
@@ -61,6 +68,11 @@ export class ConnectionPool {
     this.closing = true;
     await forEachLimit(this.all.length, concurrency, (i) => this.all[i].stop().catch(() => {}), { ignoreStop: true });
   }
+}
+
+function reconnectDelay(context) {
+  if (stopRequested()) return null;
+  return Math.min(2000, 250 * 2 ** Math.min(3, context.previousRetryCount)) * (0.5 + Math.random() / 2);
 }
 
 /**

@@ -34,6 +34,12 @@ export const USAGE = `Usage: node src/cli.js [options]
   --ready-file F          idle mode: write this file once all connections are open
   --widget-load           idle mode: each connection, once open, calls GetConversation() and Resume(0) as the widget
                           does when it connects (by default it makes no call)
+  --chaos                 chaos mode: clients behave as the widget and the console (retry a failed send with the same
+                          clientMessageId, reconnect, Resume after a hole in the seqs or a reconnect); --kill-command runs
+                          --kill-after seconds into the measured phase; afterwards every conversation's history is read;
+                          reports acked messages lost, duplicates, late deliveries and the time until sends work again
+  --kill-command CMD      chaos mode: a shell command that kills part of the server (e.g. deploy/local/cluster.sh kill 1)
+  --kill-after S          chaos mode: seconds into the measured phase before the command runs (default 10)
   --label L               name of the run in the output (default: the target URL)
   --max-seconds S         end the run (and report) after S seconds whatever it is doing; 0: no bound (default 0)
   --out FILE              write the results as JSON
@@ -66,6 +72,9 @@ const DEFAULTS = {
   probeRate: 20,
   readyFile: undefined,
   widgetLoad: false,
+  chaos: false,
+  killCommand: undefined,
+  killAfter: 10,
   label: undefined,
   maxSeconds: 0,
   out: undefined,
@@ -73,8 +82,8 @@ const DEFAULTS = {
   help: false,
 };
 
-const FLAGS = new Set(['echo', 'skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'widgetLoad', 'quiet', 'help']);
-const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'maxSeconds']);
+const FLAGS = new Set(['echo', 'skipNegotiation', 'tokenInQuery', 'accept', 'agentPerConnection', 'widgetLoad', 'chaos', 'quiet', 'help']);
+const NUMBERS = new Set(['visitors', 'agents', 'rate', 'duration', 'warmup', 'grace', 'textSize', 'connectConcurrency', 'idle', 'probePairs', 'probeRate', 'killAfter', 'maxSeconds']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -120,9 +129,13 @@ function validate(o, errors) {
   if (o.agents < 1) errors.push('--agents must be at least 1');
   if (o.idle === 0 && !(o.rate > 0)) errors.push('--rate must be > 0');
   if (o.echo && o.idle > 0) errors.push('--echo and --idle cannot be combined');
+  if (o.echo && o.chaos) errors.push('--echo and --chaos cannot be combined');
   if (o.idle > 0 && o.probePairs > 0 && !(o.probeRate > 0)) errors.push('--probe-rate must be > 0 when --probe-pairs is above 0');
   if (o.textSize < 1 || o.textSize > 4000) errors.push('--text-size must be 1..4000');
   if (o.connectConcurrency < 1) errors.push('--connect-concurrency must be at least 1');
+  if (o.chaos && o.idle > 0) errors.push('--chaos and --idle cannot be combined');
+  if (!o.chaos && o.killCommand !== undefined) errors.push('--kill-command needs --chaos');
+  if (o.chaos && o.killAfter >= o.duration) errors.push(`--kill-after (${o.killAfter}) must be below --duration (${o.duration}): the kill happens inside the measured phase`);
   o.url = loopbackOrigin('--url', o.url, errors);
   o.agentUrl = o.agentUrl === undefined ? o.url : loopbackOrigin('--agent-url', o.agentUrl, errors);
 }

@@ -4,11 +4,11 @@ import { OpenLoopSchedule } from './schedule.js';
 
 /** One stretch of open-loop traffic at one rate (warm-up, measurement or probes) and everything it measured. */
 export class Phase {
-  constructor(name, index, { startMs, rate, durationS }) {
+  constructor(name, index, { startMs, rate, durationS, resilient = false }) {
     this.name = name;
     this.index = index;
     this.schedule = new OpenLoopSchedule({ startMs, rate, durationS });
-    this.ledger = new Ledger(this.schedule.total);
+    this.ledger = new Ledger(this.schedule.total, { resilient });
     this.v2a = new Histogram();
     this.a2v = new Histogram();
     this.ack = new Histogram();

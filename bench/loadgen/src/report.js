@@ -1,6 +1,7 @@
 // The end-of-run table (stdout) and the JSON file.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { chaosLines } from './chaosReport.js';
 
 export const fmtInt = (n) => (n === null || n === undefined || !Number.isFinite(n) ? '-' : Math.round(n).toLocaleString('en-US'));
 export const fmtMs = (n) => (n === null || n === undefined || !Number.isFinite(n) ? '-' : n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : fmtInt(n));
@@ -49,6 +50,10 @@ export function formatReport(r) {
     lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
       `over ${r.durationS.toFixed(1)} s, direction ${r.config.direction}`);
     lines.push(countsLine(r.counts), ...latencyTable(r.latency));
+  } else if (r.mode === 'chaos') {
+    lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
+      `over ${r.durationS.toFixed(1)} s, direction ${r.config.direction}`);
+    lines.push(...chaosLines(r), ...latencyTable(r.latency));
   } else if (r.mode === 'echo') {
     const c = r.connections;
     lines.push(`connections: ${fmtInt(c.visitors)} echo sockets; held at end ${fmtInt(c.heldAtEnd)}, connect errors ` +

@@ -73,3 +73,53 @@ test('outstanding counts what still waits for an ack or a delivery', () => {
   l.markDelivered(2);
   assert.equal(l.outstanding(), 1);
 });
+
+test('a resilient ledger tells live, fetched and history-only deliveries apart; lost is what none of them found', () => {
+  const l = new Ledger(4, { resilient: true });
+  for (const k of [0, 1, 2, 3]) { l.markSent(k); l.markAcked(k); }
+  assert.equal(l.markDelivered(0, 1, 10, 'push'), 'first');
+  assert.equal(l.markDelivered(1, 2, 11, 'resume'), 'first');
+  l.markInHistory(0, 10);
+  l.markInHistory(1, 11);
+  l.markInHistory(2, 12); // stored, but the receiver never got it
+  const s = l.summary();
+  assert.deepEqual([s.delivered, s.deliveredByResume, s.inHistoryOnly, s.lost], [2, 1, 1, 1]);
+  assert.equal(s.shownDuplicates, 0);
+});
+
+test('a message pushed twice with one seq is a raw duplicate; one stored twice (two seqs) is a duplicate shown', () => {
+  const l = new Ledger(2, { resilient: true });
+  for (const k of [0, 1]) { l.markSent(k); l.markAcked(k); }
+  l.markDelivered(0, 1, 5, 'push');
+  assert.equal(l.markDelivered(0, 2, 5, 'push'), 'duplicate');
+  assert.equal(l.markDelivered(0, 3, 5, 'resume'), 'duplicate'); // Resume overlapping a push: neither
+  l.markDelivered(1, 1, 6, 'push');
+  l.markInHistory(1, 6);
+  l.markInHistory(1, 9); // a second stored copy of message 1
+  const s = l.summary();
+  assert.deepEqual([s.duplicates, s.resumeOverlap, s.shownDuplicates], [1, 1, 1]);
+});
+
+test('a push arriving after Resume fetched the same message is overlap, not a duplicate', () => {
+  const l = new Ledger(1, { resilient: true });
+  l.markSent(0);
+  l.markAcked(0);
+  assert.equal(l.markDelivered(0, 1, 4, 'resume'), 'first');
+  assert.equal(l.markDelivered(0, 2, 4, 'push'), 'duplicate');
+  const s = l.summary();
+  assert.deepEqual([s.duplicates, s.resumeOverlap, s.deliveredByResume], [0, 1, 1]);
+});
+
+test('a send that gave up but whose message was stored is reported, not lost', () => {
+  const l = new Ledger(1, { resilient: true });
+  l.markSent(0);
+  l.markFailed(0);
+  l.markInHistory(0, 3);
+  const s = l.summary();
+  assert.deepEqual([s.failed, s.failedButStored, s.lost], [1, 1, 0]);
+});
+
+test('a plain ledger reports exactly the fields it always did', () => {
+  const l = new Ledger(1);
+  assert.deepEqual(Object.keys(l.summary()), ['sent', 'acked', 'failed', 'unacked', 'delivered', 'lost', 'duplicates', 'unknown', 'deliveredUnacked']);
+});

@@ -45,7 +45,7 @@ internal sealed partial class HubErrorFilter(FeedRenewalService renewal, ILogger
                 return new HubException($"{(chat.Code.Length > 0 ? chat.Code : ChatErrorCodes.InvalidArgument)}: {WithoutTenant(chat.Message, user)}");
             case SiloUnavailableException or TimeoutException or ObserverNotAvailableException:
                 renewal.RenewSoon();
-                ClusterError(logger, method, e.GetType().Name);
+                ClusterError(logger, method, e.GetType().Name, e.Message);
                 return new HubException("unavailable: The service is briefly unavailable; try again.");
             default:
                 Unexpected(logger, method, e);

@@ -6,6 +6,12 @@ public sealed class CodedException(string message) : Exception(message)
     public string Code { get; init; } = "";
 }
 
+/// <summary>Like Npgsql's PostgresException: no constructor taking a message, and a public settable property.</summary>
+public sealed class NoMessageConstructorException(int code) : Exception($"failed with {code}")
+{
+    public string? Detail { get; set; }
+}
+
 public interface IFailingGrain : IGrainWithStringKey
 {
     Task ThrowAsync(string message);
@@ -13,6 +19,8 @@ public interface IFailingGrain : IGrainWithStringKey
     Task<int> ThrowSynchronously(string message);
 
     Task ThrowCoded(string code, string message);
+
+    Task ThrowUnrecreatable(int code);
 
     Task Hang();
 
@@ -34,6 +42,8 @@ public sealed class FailingGrain(Probe probe) : Grain, IFailingGrain
     public Task<int> ThrowSynchronously(string message) => throw new ArgumentException(message);
 
     public Task ThrowCoded(string code, string message) => throw new CodedException(message) { Code = code };
+
+    public Task ThrowUnrecreatable(int code) => throw new NoMessageConstructorException(code) { Detail = "too many clients" };
 
     public Task Hang()
     {

@@ -36,9 +36,12 @@ public sealed class ExceptionCodec(IGrainSerializer serializer)
     public Exception Decode(ExceptionInfo info)
     {
         var type = TypesByName.GetOrAdd(info.TypeName, static name => Type.GetType(name, throwOnError: false));
-        var exception = (type is null ? null : TryCreate(type, info.Message))
-                        ?? new GrainInvocationException(info.Message) { OriginalTypeName = info.TypeName.Split(',')[0] };
-        if (type is not null && info.Properties is not null) RestoreProperties(exception, type, info.Properties);
+        var recreated = type is null ? null : TryCreate(type, info.Message);
+        var exception = recreated ?? new GrainInvocationException(info.Message) { OriginalTypeName = info.TypeName.Split(',')[0] };
+        // The properties are the original type's: set them only on an instance of it. A type without a message
+        // constructor (Npgsql's PostgresException) falls back to GrainInvocationException, and setting its properties
+        // there threw out of the transport's read loop, which closed the connection and failed every call on it.
+        if (recreated is not null && info.Properties is not null) RestoreProperties(exception, type!, info.Properties);
         if (info.StackTrace is not null) ExceptionDispatchInfo.SetRemoteStackTrace(exception, info.StackTrace);
         return exception;
     }
@@ -73,7 +76,7 @@ public sealed class ExceptionCodec(IGrainSerializer serializer)
             {
                 property.SetValue(exception, element.Deserialize(property.PropertyType, JsonOptions));
             }
-            catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+            catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or TargetException or TargetInvocationException)
             {
                 // A property that cannot travel stays at its default; the message and type still arrive.
             }

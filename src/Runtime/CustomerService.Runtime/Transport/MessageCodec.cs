@@ -93,10 +93,9 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
                     return new WireRequest(id, target.Value, source, request, kind == "oneway", forwards);
                 case "result":
                     if (pendingRequest(id) is not { } asked) return null;
-                    return new WireResponse(id, asked.ReadResult(ref reader, serializer));
+                    return new WireResponse(id, ReadOrFail(ref reader, asked, id));
                 case "error":
-                    var info = serializer.Deserialize<ExceptionInfo>(ref reader);
-                    return new WireResponse(id, Response.FromException(exceptions.Decode(info)));
+                    return new WireResponse(id, DecodeOrFail(ref reader, id));
                 default:
                     reader.Skip();
                     break;
@@ -104,6 +103,33 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
         }
 
         throw new InvalidDataException($"A frame of kind '{kind ?? "none"}' ended without arguments, result or error.");
+    }
+
+    // A response that cannot be read fails its own call only. Frames are delimited by their length, so the next frame
+    // is intact; throwing would end the connection's read loop and fail every other call waiting on the connection.
+    private Response ReadOrFail(ref Utf8JsonReader reader, GrainRequest asked, long id)
+    {
+        try
+        {
+            return asked.ReadResult(ref reader, serializer);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or InvalidDataException)
+        {
+            return Response.FromException(new GrainInvocationException($"The result of call {id} could not be read: {e.Message}"));
+        }
+    }
+
+    private Response DecodeOrFail(ref Utf8JsonReader reader, long id)
+    {
+        try
+        {
+            return Response.FromException(exceptions.Decode(serializer.Deserialize<ExceptionInfo>(ref reader)));
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or InvalidDataException
+                                      or System.Reflection.TargetException or System.Reflection.TargetInvocationException)
+        {
+            return Response.FromException(new GrainInvocationException($"The error of call {id} could not be read: {e.Message}"));
+        }
     }
 
     private static void WriteFrame(IBufferWriter<byte> output, Action<Utf8JsonWriter> body)

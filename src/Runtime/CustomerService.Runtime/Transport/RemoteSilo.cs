@@ -19,8 +19,14 @@ internal sealed class RemoteSilo : IAsyncDisposable
         this.connection = connection;
         this.codec = codec;
         this.callbacks = callbacks;
-        _ = connection.Completion.ContinueWith(_ => callbacks.FailCallsOn(connection, callback =>
-                new SiloUnavailableException($"The connection to {connection.RemoteEndPoint} was lost before {callback.Description} completed.")),
+        // The reason goes into the message: a connection closed by a bad frame or a failed read is a bug to find, a
+        // peer that went away is not, and the callers' logs are where either shows up.
+        _ = connection.Completion.ContinueWith(t =>
+            {
+                var reason = t.Exception?.GetBaseException() is { } e ? $" ({e.GetType().Name}: {e.Message})" : "";
+                callbacks.FailCallsOn(connection, callback =>
+                    new SiloUnavailableException($"The connection to {connection.RemoteEndPoint} was lost{reason} before {callback.Description} completed."));
+            },
             TaskScheduler.Default);
     }
 
