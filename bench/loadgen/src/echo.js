@@ -4,13 +4,12 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { delay, driveOpenLoop, settlePhase, TICK_MS } from './drive.js';
 import { forEachLimit } from './hub.js';
 import { readMemory } from './http.js';
-import { onStop, stopRequested } from './interrupt.js';
-import { generatorFigures, machineFigures, pick, runPhase } from './load.js';
+import { stopRequested } from './interrupt.js';
+import { machineFigures, pick, warmUpAndMeasure } from './load.js';
 import { Phase } from './phase.js';
-
-const TICK_MS = 1;
 
 /** A frame is "{phase}:{k}:" padded with text to the configured size; the echo returns it unchanged. */
 export function echoFrame(phase, k, size) {
@@ -57,25 +56,11 @@ export class EchoTraffic {
   run(name, rate, durationS) {
     const phase = new Phase(name, this.phases.length, { startMs: performance.now() + TICK_MS, rate, durationS });
     this.phases.push(phase);
-    return new Promise((resolve) => {
-      if (this.sockets.length === 0) { phase.schedule.stop(); resolve(phase); return; }
-      const off = onStop(() => phase.schedule.stop());
-      const tick = () => {
-        const now = performance.now();
-        const { from, until } = phase.schedule.takeDue(now);
-        for (let k = from; k < until; k++) this.#send(phase, k, now);
-        if (phase.schedule.done) { off(); resolve(phase); } else setTimeout(tick, TICK_MS);
-      };
-      setTimeout(tick, TICK_MS);
-    });
+    return driveOpenLoop(phase, this.sockets.length > 0, (k, now) => this.#send(phase, k, now));
   }
 
-  async settle(phase, graceS) {
-    const deadline = performance.now() + graceS * 1000;
-    while (phase.ledger.outstanding() > 0 && performance.now() < deadline && !stopRequested()) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    phase.settledAtMs = performance.now();
+  settle(phase, graceS) {
+    return settlePhase(phase, graceS);
   }
 
   held() {
@@ -85,7 +70,7 @@ export class EchoTraffic {
   async closeAll() {
     this.closing = true;
     for (const s of this.sockets) s.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
     for (const s of this.sockets) if (s.readyState !== WebSocket.CLOSED) s.terminate();
   }
 
@@ -123,15 +108,7 @@ export async function runEcho(options, log) {
   log(`ready: ${opened} echo sockets, ${traffic.connectErrors} errors`);
   if (opened === 0) throw new Error(`no echo socket opened at ${options.url}/echo: ${traffic.errorSamples.join('; ')}`);
   memory.connected = await readMemory(options.url, true);
-  let warmup = null;
-  if (options.warmup > 0 && !stopRequested()) warmup = await runPhase(traffic, 'warmup', options.rate, options.warmup, options, log);
-  const cpu = process.cpuUsage();
-  const wall = performance.now();
-  const measured = await runPhase(traffic, 'measure', options.rate, options.duration, options, log, async () => {
-    memory.end = await readMemory(options.url, false);
-  });
-  const cpuUsed = process.cpuUsage(cpu);
-  memory.after = await readMemory(options.url, true);
+  const { warmup, measured, generator } = await warmUpAndMeasure(traffic, options, log, memory);
   const heldAtEnd = traffic.held();
   await traffic.closeAll();
   return {
@@ -146,7 +123,7 @@ export async function runEcho(options, log) {
     ...measured.summary(),
     warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
     memory,
-    generator: generatorFigures(cpuUsed, performance.now() - wall),
+    generator,
     machine: machineFigures(loadAtStart),
     errorSamples: traffic.errorSamples,
     interrupted: stopRequested(),

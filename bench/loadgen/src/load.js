@@ -25,17 +25,7 @@ export async function runLoad(options, log) {
   if (traffic.pairs.length === 0) throw new Error(`no conversation could be set up: ${pool.errorSamples.join('; ') || 'no agent connected'}`);
   memory.connected = await readMemory(options.url, true);
 
-  let warmup = null;
-  if (options.warmup > 0 && !stopRequested()) {
-    warmup = await runPhase(traffic, 'warmup', options.rate, options.warmup, options, log);
-  }
-  const cpu = process.cpuUsage();
-  const wall = performance.now();
-  const measured = await runPhase(traffic, 'measure', options.rate, options.duration, options, log, async () => {
-    memory.end = await readMemory(options.url, false);
-  });
-  const cpuUsed = process.cpuUsage(cpu);
-  memory.after = await readMemory(options.url, true);
+  const { warmup, measured, generator } = await warmUpAndMeasure(traffic, options, log, memory);
   const heldAtEnd = pool.held();
   await pool.closeAll();
 
@@ -61,11 +51,30 @@ export async function runLoad(options, log) {
     ...measured.summary(),
     warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
     memory,
-    generator: generatorFigures(cpuUsed, performance.now() - wall),
+    generator,
     machine: machineFigures(loadAtStart),
     errorSamples: pool.errorSamples,
     interrupted: stopRequested(),
   };
+}
+
+/**
+ * The warm-up (not counted) and the measured phase at --rate, with the server's memory at the end of sending (end)
+ * and after a full GC (after), and the generator's own CPU while measuring.
+ */
+export async function warmUpAndMeasure(traffic, options, log, memory) {
+  let warmup = null;
+  if (options.warmup > 0 && !stopRequested()) {
+    warmup = await runPhase(traffic, 'warmup', options.rate, options.warmup, options, log);
+  }
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  const measured = await runPhase(traffic, 'measure', options.rate, options.duration, options, log, async () => {
+    memory.end = await readMemory(options.url, false);
+  });
+  const generator = generatorFigures(process.cpuUsage(cpu), performance.now() - wall);
+  memory.after = await readMemory(options.url, true);
+  return { warmup, measured, generator };
 }
 
 /** Runs one phase with progress lines, then waits for its stragglers (at most the grace period). */

@@ -1,15 +1,15 @@
 // Conversations between visitor and agent connections, and the open-loop traffic through them.
 import { performance } from 'node:perf_hooks';
+import { delay, driveOpenLoop, settlePhase, TICK_MS } from './drive.js';
 import { createSession } from './http.js';
 import { forEachLimit } from './hub.js';
 import { messageId, messageText, parseMessageId, runTag } from './ids.js';
-import { onStop, stopRequested } from './interrupt.js';
+import { stopRequested } from './interrupt.js';
 import { Phase } from './phase.js';
 import { hubErrorCode, withRetry } from './retry.js';
 import { plan } from './schedule.js';
 import { SeqWatch } from './seqwatch.js';
 
-const TICK_MS = 1;
 /** Resume pages hold at most this many messages (docs/protocol.md); a shorter page is the last. */
 const RESUME_PAGE = 200;
 /** A hole in the seqs is given this long to fill by itself (an own ack overtaken by the next push) before Resume. */
@@ -106,27 +106,12 @@ export class Traffic {
   run(name, rate, durationS) {
     const phase = new Phase(name, this.phases.length, { startMs: performance.now() + TICK_MS, rate, durationS, resilient: this.resilient });
     this.phases.push(phase);
-    return new Promise((resolve) => {
-      if (this.pairs.length === 0) { phase.schedule.stop(); resolve(phase); return; }
-      const off = onStop(() => phase.schedule.stop());
-      const tick = () => {
-        const now = performance.now();
-        const { from, until } = phase.schedule.takeDue(now);
-        for (let k = from; k < until; k++) this.#send(phase, k, now);
-        if (phase.schedule.done) { off(); resolve(phase); } else setTimeout(tick, TICK_MS);
-      };
-      setTimeout(tick, TICK_MS);
-    });
+    return driveOpenLoop(phase, this.pairs.length > 0, (k, now) => this.#send(phase, k, now));
   }
 
   /** Waits until every message of the phase is acknowledged and delivered (or failed), at most graceS. */
-  async settle(phase, graceS) {
-    const deadline = performance.now() + graceS * 1000;
-    while (phase.ledger.outstanding() > 0 && performance.now() < deadline) {
-      if (stopRequested() && performance.now() > deadline - (graceS - 2) * 1000) break; // after Ctrl+C: 2 s at most
-      await delay(20);
-    }
-    phase.settledAtMs = performance.now();
+  settle(phase, graceS) {
+    return settlePhase(phase, graceS);
   }
 
   #send(phase, k, now) {
@@ -314,8 +299,4 @@ async function conversationOf(visitor, slot) {
   for (let waited = 0; waited < 5000 && !slot.seenConversation; waited += 20) await delay(20);
   if (!slot.seenConversation) throw new Error('no conversation id after the first message');
   return slot.seenConversation;
-}
-
-function delay(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
