@@ -42,4 +42,12 @@ public sealed class VisitorHub(RelayConversations conversations, IHubContext<Age
         var (tenant, visitorId) = HubCaller.Require(Context, RelayToken.Visitor);
         return conversations.OfVisitor(tenant, visitorId)?.ToWire();
     }
+
+    /// <summary>The widget calls it on every connect. The relay keeps no history, so the page is always empty: the
+    /// call costs what the round trip costs, as a floor should.</summary>
+    public IReadOnlyList<WireMessage> Resume(long lastSeq)
+    {
+        HubCaller.Require(Context, RelayToken.Visitor);
+        return [];
+    }
 }
