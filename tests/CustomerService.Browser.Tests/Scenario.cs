@@ -13,11 +13,17 @@ internal sealed class Scenario : IAsyncDisposable
 
     /// <summary>Records the page's WebSockets so a test can cut them (<c>window.__csDrop()</c>), and can make the
     /// socket close right after it sent a SendMessage frame containing <c>window.__csDropAfterSending</c> (an ack
-    /// that never arrives). Chromium's offline emulation does not close open WebSockets, hence this.</summary>
+    /// that never arrives). Chromium's offline emulation does not close open WebSockets, hence this. A cut socket also
+    /// gets its close event at once, as when the browser notices a dead network: the real one waits for the closing
+    /// handshake, which offline emulation can hold back past any test timeout.</summary>
     public const string SocketControlScript = """
         (() => {
           const Native = window.WebSocket;
           const sockets = [];
+          const cut = (socket, reason) => {
+            socket.close(4000, reason);
+            socket.dispatchEvent(new CloseEvent("close", { code: 4000, reason, wasClean: false }));
+          };
           window.__csDropAfterSending = null;
           window.__csSent = [];
           window.WebSocket = class extends Native {
@@ -28,11 +34,11 @@ internal sealed class Scenario : IAsyncDisposable
               const marker = window.__csDropAfterSending;
               if (marker && typeof data === "string" && data.includes('"target":"SendMessage"') && data.includes(marker)) {
                 window.__csDropAfterSending = null;
-                this.close(4000, "test: dropped after sending");
+                cut(this, "test: dropped after sending");
               }
             }
           };
-          window.__csDrop = () => { for (const s of sockets) if (s.readyState <= 1) s.close(4000, "test: dropped"); };
+          window.__csDrop = () => { for (const s of sockets) if (s.readyState <= 1) cut(s, "test: dropped"); };
         })();
         """;
 
