@@ -29,9 +29,10 @@ public static class ApiExtensions
         services.AddOpenApi("v1");
         services.AddRateLimiter(o =>
         {
+            // Only /api requests reach the limiter (WebFrontApp runs the middleware for them alone), so every
+            // request here is partitioned by its client address.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("");
                 var permits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RestPermitsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
