@@ -63,9 +63,11 @@ export class Widget {
     });
     this.files = new WidgetFiles(this.rest, () => this.visitor?.visitorToken ?? "");
     this.cards = new CardView({
-      rate: (score, comment) => {
+      // Thanks only once the server has the rating: a lost rating must not be thanked for.
+      rate: async (score, comment) => {
+        if (!this.hub) throw new Error("The chat is not connected.");
+        await this.hub.rate(score, comment);
         this.rated = true;
-        void this.hub?.rate(score, comment).catch(() => {});
         this.render();
       },
       contact: (d) => void this.submitContact(d),

@@ -4,7 +4,8 @@ import { h } from "./dom";
 import { offlineForm, preChatForm, ratingForm, type ContactDetails } from "./forms";
 
 export interface CardActions {
-  rate(score: number, comment?: string): void;
+  /** Resolves once the server has stored the rating; rejects with the reason otherwise. */
+  rate(score: number, comment?: string): Promise<void>;
   contact(details: ContactDetails): void;
 }
 

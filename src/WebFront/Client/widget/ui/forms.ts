@@ -1,4 +1,5 @@
 import type { PreChatField } from "../../shared/protocol";
+import { hubErrorText } from "../../shared/hubErrors";
 import { h } from "./dom";
 
 export interface ContactDetails {
@@ -44,22 +45,36 @@ export function offlineForm(offlineMessage: string, submit: (d: ContactDetails) 
   return form;
 }
 
-/** Rating of a resolved conversation: 1..5 stars and an optional comment. */
-export function ratingForm(submit: (score: number, comment?: string) => void): HTMLFormElement {
+/**
+ * Rating of a resolved conversation: 1..5 stars and an optional comment. The form waits for the server: while the
+ * rating is on its way the button is disabled, and when it fails the visitor reads why and can send it again.
+ */
+export function ratingForm(submit: (score: number, comment?: string) => Promise<void>): HTMLFormElement {
   let score = 0;
   const stars = [1, 2, 3, 4, 5].map((n) =>
     h("button", { type: "button", attrs: { "aria-label": `${n} of 5` }, onclick: () => choose(n) }, "★"));
   const comment = h("textarea", { name: "comment", rows: 2, placeholder: "Anything to add? (optional)" });
   const send = h("button", { class: "primary", type: "submit", disabled: true }, "Send rating");
+  const problem = h("p", { class: "error", attrs: { role: "alert" } });
+  problem.hidden = true;
   const choose = (n: number) => {
     score = n;
     stars.forEach((s, i) => s.classList.toggle("on", i < n));
     send.disabled = false;
   };
-  const form = h("form", { class: "card" }, h("p", null, "How did we do?"), h("div", { class: "stars" }, ...stars), comment, send);
+  const form = h("form", { class: "card" }, h("p", null, "How did we do?"), h("div", { class: "stars" }, ...stars), comment, send, problem);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    if (score) submit(score, comment.value.trim() || undefined);
+    if (!score || send.disabled) return;
+    send.disabled = true;
+    send.textContent = "Sending…";
+    problem.hidden = true;
+    submit(score, comment.value.trim() || undefined).catch((err: unknown) => {
+      problem.textContent = `Your rating was not sent: ${hubErrorText(err).replace(/\.?$/, ".")} Please try again.`;
+      problem.hidden = false;
+      send.textContent = "Send rating";
+      send.disabled = false;
+    });
   });
   return form;
 }

@@ -38,6 +38,7 @@ form.composer{display:flex;align-items:flex-end;gap:6px;border-top:1px solid var
 .card p{margin:0}
 .card input,.card textarea{font:inherit;padding:8px 10px;border:1px solid var(--cs-line);border-radius:8px;width:100%;color:inherit}
 .card button.primary{background:var(--cs-primary);color:var(--cs-on-primary);border:0;border-radius:8px;padding:9px}
+.card p.error{color:#b91c1c;font-size:13px}
 .stars{display:flex;gap:4px}
 .stars button{background:none;border:0;font-size:26px;color:#d1d5db;padding:0 2px}
 .stars button.on{color:#f59e0b}
