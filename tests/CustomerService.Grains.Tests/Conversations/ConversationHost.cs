@@ -2,6 +2,8 @@ using CustomerService.Grains.Conversations;
 using CustomerService.Grains.Hosting;
 using CustomerService.Grains.Messages;
 using CustomerService.Runtime;
+using CustomerService.Runtime.Serialization;
+using CustomerService.Runtime.Storage;
 using CustomerService.Runtime.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +26,13 @@ internal sealed class ConversationHost : IAsyncDisposable
 
     public IMessageStore Store => Cluster.ServiceProvider.GetRequiredService<IMessageStore>();
 
-    /// <summary>Starts the host; <paramref name="wrapStore"/> may put a test double around the real store.</summary>
+    /// <summary>Starts the host; <paramref name="wrapStore"/> may put a test double around the real store, and
+    /// <paramref name="wrapStorage"/> one around the in-memory grain storage.</summary>
     public static async Task<ConversationHost> StartAsync(
         TimeProvider? time = null,
         Action<ConversationOptions>? configure = null,
-        Func<IMessageStore, IMessageStore>? wrapStore = null)
+        Func<IMessageStore, IMessageStore>? wrapStore = null,
+        Func<IGrainStorage, IGrainStorage>? wrapStorage = null)
     {
         var host = new ConversationHost(Path.Combine(Path.GetTempPath(), $"cs-conv-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(host.directory);
@@ -42,9 +46,16 @@ internal sealed class ConversationHost : IAsyncDisposable
                     MessageStoreEngine.Sqlite, new MessageStoreOptions { ConnectionString = connectionString }, sp.GetRequiredService<TimeProvider>())));
             }
 
+            if (wrapStorage is not null)
+            {
+                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName,
+                    (sp, _) => wrapStorage(new MemoryGrainStorage(sp.GetRequiredService<IGrainSerializer>())));
+            }
+
             silo.AddCustomerServiceGrains(MessageStoreEngine.Sqlite, store => store.ConnectionString = connectionString);
             if (configure is not null) silo.Services.Configure(configure);
         });
+        if (wrapStorage is not null) builder.WithoutDefaultStorage();
         if (time is not null) builder.UseTimeProvider(time);
         try
         {

@@ -19,11 +19,12 @@ public sealed class ConversationOptionsValidatorTests
             MaxAttachments = -1,
             SubscriptionExpiry = TimeSpan.Zero,
             MaxSeqRetries = 0,
+            MaxUnwrittenMessages = 0,
         });
 
         Assert.True(result.Failed);
         Assert.Equal(
-            ["Conversations:MaxTextBytes", "Conversations:MaxClientMessageIdLength", "Conversations:MaxAttachments", "Conversations:SubscriptionExpiry", "Conversations:MaxSeqRetries"],
+            ["Conversations:MaxTextBytes", "Conversations:MaxClientMessageIdLength", "Conversations:MaxAttachments", "Conversations:SubscriptionExpiry", "Conversations:MaxSeqRetries", "Conversations:MaxUnwrittenMessages"],
             result.Failures!.Select(f => f.Split(' ')[0]));
     }
 

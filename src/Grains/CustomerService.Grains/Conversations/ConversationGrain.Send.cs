@@ -54,8 +54,7 @@ public sealed partial class ConversationGrain
                 case AppendResult.SeqConflict conflict when attempt < options.MaxSeqRetries:
                     // Another activation appended: our picture is stale. Take in what it wrote and decide again.
                     ConversationGrainLog.SeqTaken(logger, conversationId, seq, conflict.CurrentMaxSeq);
-                    await ReloadAndMergeAsync();
-                    S.LastSeq = Math.Max(S.LastSeq, conflict.CurrentMaxSeq);
+                    await CatchUpAsync();
                     Authorize(participant, sending: true);
                     break;
                 default:
@@ -86,47 +85,26 @@ public sealed partial class ConversationGrain
         }
     }
 
+    /// <summary>Takes a message the store has committed into the state and tells everyone. The state is written now
+    /// only when the message changed the status (a visitor reopening the conversation); otherwise the message is
+    /// folded in memory and written later (see ConversationGrain.Log.cs), so neither the ack nor the delivery waits for a
+    /// second commit.</summary>
     private async Task OnStoredAsync(Participant author, SendMessageCommand command, MessageAck ack)
     {
-        var reopened = false;
-        if (author.Kind == AuthorKind.Visitor)
-        {
-            if (S.Visitor is null)
-            {
-                S.Visitor = author;
-                DropForeignVisitorWatchers();
-            }
-
-            S.CreatedAt ??= ack.SentAt;
-            S.UnansweredSince ??= ack.SentAt;
-            if (CurrentStatus.Status != ConversationStatus.Open)
-            {
-                WriteStatus(ConversationStatus.Open);
-                reopened = true;
-            }
-        }
-        else if (author.Kind == AuthorKind.Agent && !command.Private)
-        {
-            S.FirstResponseAt ??= ack.SentAt;
-            S.LastReplyAt = S.LastReplyAt is { } last && last > ack.SentAt ? last : ack.SentAt;
-            S.UnansweredSince = null;
-        }
-
-        JoinIfAgent(author);
-        S.Reads = S.Reads.RecordMessage(ConversationRules.SideOf(author.Kind, command.Private), replica);
-        S.LastSeq = Math.Max(S.LastSeq, ack.Seq);
-        await WriteStateAsync();
-
         var attachments = command.Attachments.IsDefault ? ImmutableArray<Attachment>.Empty : command.Attachments;
         var message = new ChatMessage(ack.Id, conversationId, ack.Seq, command.ClientMessageId, author.ToAuthor(), command.Text, attachments, command.Private, ack.SentAt);
-        RememberMessage(message);
+        Fold(message);
+        var reopened = author.Kind == AuthorKind.Visitor && CurrentStatus.Status != ConversationStatus.Open;
         if (reopened)
         {
+            WriteStatus(ConversationStatus.Open);
+            await WriteStateAsync();
             ArmSnooze();
             PublishUpdated();
         }
         else
         {
+            await WriteIfManyUnwrittenAsync();
             UpdateIndex();
         }
 

@@ -30,8 +30,8 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
     // count pushed. Memory only: front-ends renew subscriptions, and a new activation learns them again.
     private readonly Dictionary<IConversationObserver, Participant> watchers = [];
 
-    // Each activation counts the messages it stores in its own G-counter slot, so two activations never overwrite
-    // each other's counts; a fresh id per activation keeps that true across reactivations too.
+    // Stamps of this activation's register writes (read marks, status, labels) name it, so two activations' writes
+    // at the same instant still order one way; a fresh id per activation keeps that true across reactivations too.
     private readonly string replica = Guid.NewGuid().ToString("N");
     private string conversationId = "";
 
@@ -60,15 +60,22 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
     private bool IsClosed => CurrentStatus.Status == ConversationStatus.Resolved;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         conversationId = this.GetPrimaryKeyString();
         var slash = conversationId.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == conversationId.Length - 1 || conversationId.Length > 200)
             throw new ChatException(ChatErrorCodes.InvalidArgument, $"The conversation key '{conversationId}' is not '{{tenant}}/{{id}}' (at most 200 characters).");
+        AdoptLogSlot();
+        await FoldStoredTailAsync();
         ObserveStoredStamps();
         ArmTimers();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>Writes the messages folded since the last write, so the next activation need not read them back.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (unwrittenMessages > 0) await WriteStateAsync();
     }
 
     // The wall clock of this silo may be behind the one that wrote the state; stamps issued now must still sort
@@ -91,6 +98,7 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
             try
             {
                 await state.WriteStateAsync();
+                unwrittenMessages = 0;
                 return;
             }
             catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
@@ -105,16 +113,17 @@ public sealed partial class ConversationGrain : Grain, IConversationGrain
     {
         var mine = S;
         await state.ReadStateAsync();
+        AdoptLogSlot();
         state.State = ConversationState.Merge(mine, S);
         ObserveStoredStamps();
     }
 
-    /// <summary>A client saw a seq this activation has not: another activation appended meanwhile. Take in its
-    /// state and the store's last seq before judging the request.</summary>
+    /// <summary>Another activation appended meanwhile (a client saw a seq this one has not, or the store refused the
+    /// seq this one proposed): take in its state and fold in the messages it stored.</summary>
     private async Task CatchUpAsync()
     {
         await ReloadAndMergeAsync();
-        S.LastSeq = Math.Max(S.LastSeq, await store.GetMaxSeqAsync(conversationId));
+        await FoldStoredTailAsync();
     }
 
     private void WriteStatus(ConversationStatus status, DateTimeOffset? at = null)

@@ -20,4 +20,10 @@ public sealed class ConversationOptions
 
     /// <summary>How many times a send retries after another activation took the seq it proposed.</summary>
     public int MaxSeqRetries { get; set; } = 5;
+
+    /// <summary>How many stored messages may wait in memory before the conversation's state is written. A message is
+    /// durable once the message store committed it, and a new activation folds the messages stored after the state's
+    /// last seq back in, so this bounds only how many it reads back on activation. 1 writes the state for every message
+    /// (the behaviour before this option, one more commit before each ack).</summary>
+    public int MaxUnwrittenMessages { get; set; } = 100;
 }

@@ -23,6 +23,9 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
             errors.Add($"{Key}{nameof(options.SubscriptionExpiry)} is {options.SubscriptionExpiry}: use at least 00:00:01.");
         if (options.MaxSeqRetries is < 1 or > 100)
             errors.Add($"{Key}{nameof(options.MaxSeqRetries)} is {options.MaxSeqRetries}: use 1 to 100.");
+        // The bound keeps what a new activation reads back (and holds in one turn) small.
+        if (options.MaxUnwrittenMessages is < 1 or > 10_000)
+            errors.Add($"{Key}{nameof(options.MaxUnwrittenMessages)} is {options.MaxUnwrittenMessages}: use 1 to 10000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -35,7 +35,8 @@ public sealed partial record ReadState
 
     /// <summary>Counts one message written by <paramref name="side"/>, in <paramref name="replica"/>'s slot.</summary>
     /// <param name="side">The author side, e.g. "visitor" or "agent".</param>
-    /// <param name="replica">The writer replica (the activation instance id); each replica counts in its own slot.</param>
+    /// <param name="replica">The slot: a writer replica's own, or one slot that every copy counts the same message
+    /// log into (copies then hold counts of prefixes of one log, and the per-slot maximum keeps the longer).</param>
     /// <exception cref="ArgumentException">An argument is null or empty.</exception>
     public ReadState RecordMessage(string side, string replica)
     {
@@ -43,6 +44,23 @@ public sealed partial record ReadState
         ArgumentException.ThrowIfNullOrEmpty(replica);
         var counter = Messages.GetValueOrDefault(side) ?? GCounter.Empty;
         return new ReadState(Messages.SetItem(side, counter.Increment(replica)), ReadMarks, true);
+    }
+
+    /// <summary>The same counts with each side's total in one slot: for adopting <paramref name="slot"/> as the only
+    /// slot of state whose counts were kept per replica. Not a CRDT operation: apply it to a copy whose slots all count
+    /// disjoint messages of one log (as per-replica slots of one state do), never to a merge of two copies.</summary>
+    /// <exception cref="ArgumentException"><paramref name="slot"/> is null or empty.</exception>
+    public ReadState InSingleSlot(string slot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        var messages = Messages;
+        foreach (var (side, counter) in Messages)
+        {
+            if (counter.Value == 0 || (counter.Slots.Count == 1 && counter.Slots.ContainsKey(slot))) continue;
+            messages = messages.SetItem(side, GCounter.Empty.Increment(slot, counter.Value));
+        }
+
+        return ReferenceEquals(messages, Messages) ? this : new ReadState(messages, ReadMarks, true);
     }
 
     /// <summary>Marks everything this copy counts for the reader as read: its mark becomes

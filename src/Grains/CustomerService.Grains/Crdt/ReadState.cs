@@ -9,7 +9,9 @@ namespace CustomerService.Grains.Crdt;
 /// change, two devices of one agent) merge without losing a message or a read mark.
 /// <list type="bullet">
 /// <item><see cref="Messages"/>: per author side ("visitor", "agent", "bot", "system", ...), a
-/// <see cref="GCounter"/> of the messages written, one slot per writer replica (an activation instance id).</item>
+/// <see cref="GCounter"/> of the messages written. The conversation grain counts its message log into one slot per
+/// side, so that copies hold counts of prefixes of one log (see ConversationGrain.Log.cs); slots per writer replica
+/// work as well wherever each replica counts only what it wrote itself.</item>
 /// <item><see cref="ReadMarks"/>: per reader, an <see cref="LwwRegister{T}"/> of its <see cref="ReadMark"/>. Last
 /// writer wins, not the highest mark, so that a reader can mark a conversation unread again.</item>
 /// </list></summary>
@@ -57,7 +59,7 @@ public sealed partial record ReadState
         ReadMarks = readMarks;
     }
 
-    /// <summary>Author side → how many messages that side wrote, per writer replica.</summary>
+    /// <summary>Author side → how many messages that side wrote, per slot.</summary>
     public ImmutableSortedDictionary<string, GCounter> Messages { get; }
 
     /// <summary>Reader id → the reader's last read mark.</summary>
