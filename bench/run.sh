@@ -193,9 +193,10 @@ require_webfront() {
 }
 
 build_all() {
+  # The generator's packages, even with --no-build: a checkout that never ran the generator has none.
+  (cd "$loadgen" && { [ -d node_modules ] || { say "installing the load generator's packages (npm ci)"; npm ci --no-fund --no-audit --loglevel=error; }; })
   [ "$build" = 1 ] || return 0
-  say "building the load generator (npm ci) and the $target target (Release)"
-  (cd "$loadgen" && { [ -d node_modules ] || npm ci --no-fund --no-audit --loglevel=error; })
+  say "building the $target target (Release)"
   case "$target" in
     echo|relay) dotnet build "$root/bench/CustomerService.Bench.Relay" -c Release -v q -nologo >/dev/null ;;
     embedded|cluster)

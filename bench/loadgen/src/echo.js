@@ -78,7 +78,7 @@ export class EchoTraffic {
     const socket = this.sockets[k % this.sockets.length];
     phase.sendLag.record(now - phase.schedule.intendedTime(k));
     phase.ledger.markSent(k);
-    socket.send(echoFrame(phase.index, k, this.options.textSize), (error) => { if (error) phase.ledger.markFailed(k); });
+    socket.send(echoFrame(phase.index, k, this.options.textSize), (error) => { if (error) phase.fail(k, error); });
   }
 
   #received(data) {

@@ -1,5 +1,6 @@
 import { Histogram } from './histogram.js';
 import { Ledger } from './ledger.js';
+import { hubErrorCode } from './retry.js';
 import { OpenLoopSchedule } from './schedule.js';
 
 /** One stretch of open-loop traffic at one rate (warm-up, measurement or probes) and everything it measured. */
@@ -18,6 +19,17 @@ export class Phase {
     /** first deliveries whose seq was not above the last one that receiver saw in that conversation */
     this.reordered = 0;
     this.settledAtMs = null;
+    /** reason (the protocol's error code, or "no code") → count, and one message text per reason */
+    this.failedBy = {};
+    this.failureSamples = {};
+  }
+
+  /** Marks message k failed and remembers why, so a report can say what the server refused and how often. */
+  fail(k, error) {
+    if (!this.ledger.markFailed(k)) return;
+    const reason = failureReason(error);
+    this.failedBy[reason] = (this.failedBy[reason] ?? 0) + 1;
+    this.failureSamples[reason] ??= String(error?.message ?? error ?? '').slice(0, 300);
   }
 
   /** The worse p99 of the two directions so far, for progress lines. */
@@ -39,6 +51,8 @@ export class Phase {
       sentRate: durationS > 0 ? counts.sent / durationS : 0,
       achievedRate: windowS > 0 ? counts.delivered / windowS : 0,
       counts: { ...counts, elsewhere: this.elsewhere, reordered: this.reordered },
+      failedBy: { ...this.failedBy },
+      failureSamples: { ...this.failureSamples },
       latency: {
         v2a: this.v2a.summary(),
         a2v: this.a2v.summary(),
@@ -48,4 +62,9 @@ export class Phase {
       settleS: this.settledAtMs === null ? null : (this.settledAtMs - s.endMs) / 1000,
     };
   }
+}
+
+/** The protocol code of a failed send; "no code" when it carried none (the connection was lost, the call timed out). */
+export function failureReason(error) {
+  return hubErrorCode(error) ?? 'no code';
 }

@@ -27,6 +27,12 @@ function countsLine(c) {
     `, out of order ${fmtInt(c.reordered)}` + (c.elsewhere ? `, also seen elsewhere ${fmtInt(c.elsewhere)}` : '');
 }
 
+/** Why sends failed, most frequent first, with one server message for each reason. */
+function failureLines(r) {
+  return Object.entries(r.failedBy ?? {}).sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `failed sends: ${fmtInt(n)} ${reason}` + (r.failureSamples?.[reason] ? ` (e.g. ${r.failureSamples[reason]})` : ''));
+}
+
 function memoryLines(memory) {
   const lines = [];
   for (const [name, m] of Object.entries(memory)) {
@@ -49,7 +55,7 @@ export function formatReport(r) {
       `held at end ${fmtInt(c.heldAtEnd)}, connect errors ${fmtInt(c.connectErrors)}, disconnects ${fmtInt(c.disconnects)}`);
     lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
       `over ${r.durationS.toFixed(1)} s, direction ${r.config.direction}`);
-    lines.push(countsLine(r.counts), ...latencyTable(r.latency));
+    lines.push(countsLine(r.counts), ...failureLines(r), ...latencyTable(r.latency));
   } else if (r.mode === 'chaos') {
     lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
       `over ${r.durationS.toFixed(1)} s, direction ${r.config.direction}`);
@@ -60,14 +66,14 @@ export function formatReport(r) {
       `${fmtInt(c.connectErrors)}, disconnects ${fmtInt(c.disconnects)}`);
     lines.push(`rate: offered ${fmtInt(r.offeredRate)}/s, sent ${fmtInt(r.sentRate)}/s, achieved ${fmtInt(r.achievedRate)}/s ` +
       `over ${r.durationS.toFixed(1)} s`);
-    lines.push(countsLine(r.counts), ...latencyTable(r.latency, true));
+    lines.push(countsLine(r.counts), ...failureLines(r), ...latencyTable(r.latency, true));
   } else {
     const i = r.idle;
     lines.push(`idle connections: requested ${fmtInt(i.requested)}, opened ${fmtInt(i.opened)} in ${i.openSeconds.toFixed(1)} s, ` +
       `held at end ${fmtInt(i.heldAtEnd)}, connect errors ${fmtInt(i.connectErrors)}, disconnects ${fmtInt(i.disconnects)}`);
     if (r.probe) {
       lines.push(`probes: ${fmtInt(r.probe.connections.visitors)} pairs at ${fmtInt(r.probe.offeredRate)}/s for ${r.probe.durationS.toFixed(1)} s`);
-      lines.push(countsLine(r.probe.counts), ...latencyTable(r.probe.latency));
+      lines.push(countsLine(r.probe.counts), ...failureLines(r.probe), ...latencyTable(r.probe.latency));
     }
   }
   lines.push(...memoryLines(r.memory));

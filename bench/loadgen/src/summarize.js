@@ -33,6 +33,8 @@ if (command === 'ladder') {
       fmtInt(r.counts.failed + r.counts.unacked), fmtMs(l.v2a.p50), fmtMs(l.v2a.p99), fmtMs(l.a2v.p99), fmtMs(p999), fmtMs(max),
       fmtMs(l.ack.p99), fmtMs(l.sendLag.p99), `${r.generator.cpuPercent.toFixed(0)} %`, r.machine?.loadAverageAtEnd?.toFixed(1) ?? '-'].map((v) => v.padStart(11)).join('') +
       `  ${why.length ? `FAIL: ${why.join(', ')}` : 'pass'}`);
+    const failedBy = Object.entries(r.failedBy ?? {}).map(([reason, n]) => `${fmtInt(n)} ${reason}`);
+    if (failedBy.length) console.log(`${''.padStart(11)}failed sends at ${fmtInt(r.offeredRate)}/s: ${failedBy.join(', ')}`);
   }
   console.log(`sustainable rate: ${rate === null ? 'none of the steps passed' : `${fmtInt(rate)} msg/s`}`);
   if (flags.out) {
@@ -40,7 +42,7 @@ if (command === 'ladder') {
       target: flags.target ?? null,
       sustainableRate: rate,
       steps: runs.map((r) => ({ offeredRate: r.offeredRate, achievedRate: r.achievedRate, counts: r.counts, latency: r.latency,
-        worstP99: worstP99(r), memory: r.memory, generator: r.generator, failures: failures(r) })),
+        worstP99: worstP99(r), memory: r.memory, generator: r.generator, failures: failures(r), failedBy: r.failedBy ?? {} })),
     });
   }
 } else if (command === 'scale') {

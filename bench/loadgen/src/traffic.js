@@ -127,7 +127,7 @@ export class Traffic {
     if (!this.resilient) {
       attempt().then(
         () => { if (phase.ledger.markAcked(k)) phase.ack.record(performance.now() - intended); },
-        () => phase.ledger.markFailed(k));
+        (error) => phase.fail(k, error));
       return;
     }
     // As the widget's outbox: a transient failure is sent again, same clientMessageId, until the grace period ends.
@@ -144,7 +144,7 @@ export class Traffic {
         this.outage.acked(pair, intended, at);
         this.#seeSeq(pair, dir === 'v2a' ? 'visitor' : 'agent', ack?.seq);
       },
-      () => phase.ledger.markFailed(k));
+      (error) => phase.fail(k, error));
   }
 
   #atVisitor(slot, m) {
