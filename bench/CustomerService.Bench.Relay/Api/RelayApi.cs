@@ -16,7 +16,7 @@ public sealed record AgentInfo(string Id, string Email, string Name, string Role
 public sealed record LoginResponse(string Token, DateTime ExpiresAt, AgentInfo Agent);
 
 /// <summary>Process memory as the load generator reads it; WebFront serves the same shape at the same path.</summary>
-public sealed record MemoryResponse(long WorkingSet, long GcHeap, long Connections);
+public sealed record MemoryResponse(long WorkingSet, long GcHeap, long Connections, long ProcessorTimeMs);
 
 public static class RelayApi
 {
@@ -50,7 +50,7 @@ public static class RelayApi
                 GC.WaitForPendingFinalizers();
             }
             using var process = Process.GetCurrentProcess();
-            return new MemoryResponse(process.WorkingSet64, GC.GetTotalMemory(false), counter.Open);
+            return new MemoryResponse(process.WorkingSet64, GC.GetTotalMemory(false), counter.Open, (long)process.TotalProcessorTime.TotalMilliseconds);
         });
         return app;
     }

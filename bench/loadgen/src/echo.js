@@ -108,7 +108,7 @@ export async function runEcho(options, log) {
   log(`ready: ${opened} echo sockets, ${traffic.connectErrors} errors`);
   if (opened === 0) throw new Error(`no echo socket opened at ${options.url}/echo: ${traffic.errorSamples.join('; ')}`);
   memory.connected = await readMemory(options.url, true);
-  const { warmup, measured, generator } = await warmUpAndMeasure(traffic, options, log, memory);
+  const { warmup, measured, generator, server } = await warmUpAndMeasure(traffic, options, log, memory);
   const heldAtEnd = traffic.held();
   await traffic.closeAll();
   return {
@@ -124,6 +124,7 @@ export async function runEcho(options, log) {
     warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
     memory,
     generator,
+    server,
     machine: machineFigures(loadAtStart),
     errorSamples: traffic.errorSamples,
     interrupted: stopRequested(),

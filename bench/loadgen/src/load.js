@@ -25,7 +25,7 @@ export async function runLoad(options, log) {
   if (traffic.pairs.length === 0) throw new Error(`no conversation could be set up: ${pool.errorSamples.join('; ') || 'no agent connected'}`);
   memory.connected = await readMemory(options.url, true);
 
-  const { warmup, measured, generator } = await warmUpAndMeasure(traffic, options, log, memory);
+  const { warmup, measured, generator, server } = await warmUpAndMeasure(traffic, options, log, memory);
   const heldAtEnd = pool.held();
   await pool.closeAll();
 
@@ -52,6 +52,7 @@ export async function runLoad(options, log) {
     warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
     memory,
     generator,
+    server,
     machine: machineFigures(loadAtStart),
     errorSamples: pool.errorSamples,
     interrupted: stopRequested(),
@@ -69,12 +70,25 @@ export async function warmUpAndMeasure(traffic, options, log, memory) {
   }
   const cpu = process.cpuUsage();
   const wall = performance.now();
+  const serverBefore = await readMemory(options.url, false);
   const measured = await runPhase(traffic, 'measure', options.rate, options.duration, options, log, async () => {
     memory.end = await readMemory(options.url, false);
   });
   const generator = generatorFigures(process.cpuUsage(cpu), performance.now() - wall);
+  const serverAfter = await readMemory(options.url, false);
   memory.after = await readMemory(options.url, true);
-  return { warmup, measured, generator };
+  return { warmup, measured, generator, server: serverCpu(serverBefore, serverAfter, measured.ledger.delivered) };
+}
+
+/**
+ * The CPU the server process at --url used over the measured phase (sending and settling), per delivered message:
+ * unlike latency, barely moved by other work on a shared machine, so two builds compare by it even when it is busy.
+ * Null when the server does not report its CPU time.
+ */
+export function serverCpu(before, after, delivered) {
+  if (!Number.isFinite(before?.processorTimeMs) || !Number.isFinite(after?.processorTimeMs)) return null;
+  const cpuMs = after.processorTimeMs - before.processorTimeMs;
+  return { cpuMs, cpuMsPerMessage: delivered > 0 ? cpuMs / delivered : null };
 }
 
 /** Runs one phase with progress lines, then waits for its stragglers (at most the grace period). */

@@ -77,6 +77,9 @@ export function formatReport(r) {
     }
   }
   lines.push(...memoryLines(r.memory));
+  if (r.server?.cpuMsPerMessage != null) {
+    lines.push(`server CPU while measuring: ${fmtInt(r.server.cpuMs)} ms, ${r.server.cpuMsPerMessage.toFixed(3)} ms per delivered message`);
+  }
   lines.push(`generator: CPU ${r.generator.cpuPercent.toFixed(0)} % of one core while measuring, RSS ${fmtMb(r.generator.rssBytes)}; ` +
     `machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageAtStart.toFixed(1)} at start, ${r.machine.loadAverageAtEnd.toFixed(1)} at end`);
   for (const e of r.errorSamples ?? []) lines.push(`error sample: ${e}`);

@@ -22,8 +22,8 @@ if (command === 'ladder') {
   const runs = files.map(read).sort((x, y) => x.offeredRate - y.offeredRate);
   const { rate } = sustainableRate(runs);
   console.log(`\n${flags.target ?? ''} ladder (pass: achieved >= 99 % of offered, nothing lost or failed, delivery p99 <= 50 ms)`);
-  console.log(['offered/s', 'achieved/s', 'sent', 'lost', 'dup', 'failed', 'v→a p50', 'v→a p99', 'a→v p99', 'p99.9', 'max', 'ack p99', 'lag p99', 'gen CPU', 'load avg', 'result']
-    .map((h, i) => (i === 15 ? `  ${h}` : h.padStart(11))).join(''));
+  console.log(['offered/s', 'achieved/s', 'sent', 'lost', 'dup', 'failed', 'v→a p50', 'v→a p99', 'a→v p99', 'p99.9', 'max', 'ack p99', 'lag p99', 'gen CPU', 'srv ms/msg', 'load avg', 'result']
+    .map((h, i) => (i === 16 ? `  ${h}` : h.padStart(11))).join(''));
   for (const r of runs) {
     const why = failures(r);
     const l = r.latency;
@@ -31,7 +31,8 @@ if (command === 'ladder') {
     const max = Math.max(l.v2a.max ?? 0, l.a2v.max ?? 0);
     console.log([fmtInt(r.offeredRate), fmtInt(r.achievedRate), fmtInt(r.counts.sent), fmtInt(r.counts.lost), fmtInt(r.counts.duplicates),
       fmtInt(r.counts.failed + r.counts.unacked), fmtMs(l.v2a.p50), fmtMs(l.v2a.p99), fmtMs(l.a2v.p99), fmtMs(p999), fmtMs(max),
-      fmtMs(l.ack.p99), fmtMs(l.sendLag.p99), `${r.generator.cpuPercent.toFixed(0)} %`, r.machine?.loadAverageAtEnd?.toFixed(1) ?? '-'].map((v) => v.padStart(11)).join('') +
+      fmtMs(l.ack.p99), fmtMs(l.sendLag.p99), `${r.generator.cpuPercent.toFixed(0)} %`,
+      r.server?.cpuMsPerMessage != null ? r.server.cpuMsPerMessage.toFixed(3) : '-', r.machine?.loadAverageAtEnd?.toFixed(1) ?? '-'].map((v) => v.padStart(11)).join('') +
       `  ${why.length ? `FAIL: ${why.join(', ')}` : 'pass'}`);
     const failedBy = Object.entries(r.failedBy ?? {}).map(([reason, n]) => `${fmtInt(n)} ${reason}`);
     if (failedBy.length) console.log(`${''.padStart(11)}failed sends at ${fmtInt(r.offeredRate)}/s: ${failedBy.join(', ')}`);
@@ -42,7 +43,7 @@ if (command === 'ladder') {
       target: flags.target ?? null,
       sustainableRate: rate,
       steps: runs.map((r) => ({ offeredRate: r.offeredRate, achievedRate: r.achievedRate, counts: r.counts, latency: r.latency,
-        worstP99: worstP99(r), memory: r.memory, generator: r.generator, failures: failures(r), failedBy: r.failedBy ?? {} })),
+        worstP99: worstP99(r), memory: r.memory, generator: r.generator, server: r.server ?? null, failures: failures(r), failedBy: r.failedBy ?? {} })),
     });
   }
 } else if (command === 'scale') {

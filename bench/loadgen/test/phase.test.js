@@ -29,3 +29,11 @@ test('an error without a known code has no protocol reason', () => {
   assert.equal(failureReason(hubError('weird: nothing we know')), 'no code');
   assert.equal(failureReason(hubError('closed: reopen it first')), 'closed');
 });
+
+test('server CPU per message is the CPU time the server reported over the phase, per delivered message', async () => {
+  const { serverCpu } = await import('../src/load.js');
+  assert.deepEqual(serverCpu({ processorTimeMs: 1000 }, { processorTimeMs: 3000 }, 4000), { cpuMs: 2000, cpuMsPerMessage: 0.5 });
+  assert.equal(serverCpu(null, { processorTimeMs: 3000 }, 10), null);
+  assert.equal(serverCpu({ workingSet: 1 }, { workingSet: 2 }, 10), null);
+  assert.deepEqual(serverCpu({ processorTimeMs: 5 }, { processorTimeMs: 5 }, 0), { cpuMs: 0, cpuMsPerMessage: null });
+});

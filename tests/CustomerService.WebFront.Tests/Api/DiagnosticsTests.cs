@@ -20,6 +20,12 @@ public sealed class DiagnosticsTests(DemoFixture fixture)
         var memory = await Host.Http.GetFromJsonAsync<JsonElement>("/metrics/memory").Within();
         Assert.True(memory.GetProperty("workingSet").GetInt64() > 0);
         Assert.True(memory.GetProperty("gcHeap").GetInt64() > 0);
+        // The CPU the process has used grows as it works (the load generator reads CPU per message from it).
+        var cpuBefore = memory.GetProperty("processorTimeMs").GetInt64();
+        var spin = System.Diagnostics.Stopwatch.StartNew();
+        while (spin.ElapsedMilliseconds < 200) Thread.SpinWait(1000);
+        var cpuAfter = (await Host.Http.GetFromJsonAsync<JsonElement>("/metrics/memory").Within()).GetProperty("processorTimeMs").GetInt64();
+        Assert.True(cpuAfter >= cpuBefore + 100, $"processorTimeMs {cpuBefore} then {cpuAfter} after 200 ms of spinning");
 
         // ?collect=true (the load generator's memory per connection) collects first: garbage made just before is gone.
         var garbage = new List<byte[]>();
