@@ -26,9 +26,13 @@ internal abstract class AdoNetDialect : IAsyncDisposable
     /// <summary>A connection for statements that only read.</summary>
     public abstract ValueTask<DbSession> OpenReadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Whether concurrent state writes should share one transaction (group commit): true where one writer at
-    /// a time pays one fsync per commit (SQLite); PostgreSQL commits from many pooled connections in parallel.</summary>
-    public virtual bool GroupsWrites => false;
+    /// <summary>The statement that starts a transaction of several state writes (a group commit).</summary>
+    public virtual string BeginWrite => "BEGIN";
+
+    /// <summary>Whether the driver's asynchronous methods really run synchronously, holding their thread for the whole
+    /// round trip or fsync (Microsoft.Data.Sqlite): group commits then run on a thread of their own instead of the
+    /// thread pool.</summary>
+    public virtual bool BlocksThreadOnIo => false;
 
     /// <summary>A connection for statements that write.</summary>
     public abstract ValueTask<DbSession> OpenWriteAsync(CancellationToken cancellationToken);

@@ -26,7 +26,10 @@ internal sealed class SqliteDialect : AdoNetDialect
 
     public override DialectDescription Description => Describe;
 
-    public override bool GroupsWrites => true;
+    // IMMEDIATE takes the write lock at once: a deferred transaction that reads first could fail to upgrade its lock.
+    public override string BeginWrite => "BEGIN IMMEDIATE";
+
+    public override bool BlocksThreadOnIo => true;
 
     public override string Parameter(int ordinal) => $"@p{ordinal}";
 

@@ -34,6 +34,8 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         this.serializer = serializer;
         this.logger = logger;
         this.timeProvider = timeProvider;
+        maxConcurrentCommits = options.MaxConcurrentCommits ?? dialect.Description.DefaultConcurrentCommits;
+        maxWritesPerCommit = options.MaxWritesPerCommit;
     }
 
     /// <summary>The provider name grains refer to.</summary>
@@ -130,7 +132,7 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>Closes the provider's connections.</summary>
     public ValueTask DisposeAsync()
     {
-        lock (pendingGate) flusher?.Dispose();
+        lock (pendingGate) flusherThread?.Dispose();
         return dialect.DisposeAsync();
     }
 
@@ -141,28 +143,8 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     private async Task<long> StoreAsync(string stateName, GrainId grainId, string? expectedEtag, string? payload, string operation)
     {
         await EnsureInitializedAsync().ConfigureAwait(false);
-        if (dialect.GroupsWrites)
-        {
-            var outcome = await StoreGroupedAsync(new PendingWrite(stateName, grainId, expectedEtag, payload)).ConfigureAwait(false);
-            return outcome.Version ?? throw Conflict(operation, stateName, grainId, outcome.Stored, expectedEtag);
-        }
-
-        long? stored;
-        await using (var session = await dialect.OpenWriteAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            var now = timeProvider.GetUtcNow();
-            long? written = null;
-            if (expectedEtag is null)
-                written = await InsertAsync(session, stateName, grainId, payload, now).ConfigureAwait(false);
-            else if (VersionEtag.TryParse(expectedEtag, out var expected))
-                written = await UpdateAsync(session, stateName, grainId, payload, now, expected).ConfigureAwait(false);
-            if (written is { } version) return version;
-
-            // Read on the same connection, for the message: the version that made this write fail (or a later one).
-            stored = await ReadVersionAsync(session, stateName, grainId).ConfigureAwait(false);
-        }
-
-        throw Conflict(operation, stateName, grainId, stored, expectedEtag);
+        var outcome = await StoreGroupedAsync(new PendingWrite(stateName, grainId, expectedEtag, payload, operation)).ConfigureAwait(false);
+        return outcome.Version ?? throw Conflict(operation, stateName, grainId, outcome.Stored, expectedEtag);
     }
 
     private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, long? stored, string? expected)
