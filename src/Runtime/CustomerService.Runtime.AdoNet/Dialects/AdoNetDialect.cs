@@ -15,19 +15,23 @@ internal abstract class AdoNetDialect : IAsyncDisposable
     public abstract string Parameter(int ordinal);
 
     /// <summary>Appends a text parameter; null binds SQL NULL.</summary>
-    public abstract void AddText(DbCommand command, string? value);
+    public abstract void AddText(DbParameterCollection parameters, string? value);
 
     /// <summary>Appends a 64-bit integer parameter.</summary>
-    public abstract void AddInt64(DbCommand command, long value);
+    public abstract void AddInt64(DbParameterCollection parameters, long value);
 
     /// <summary>Appends a UTC timestamp parameter.</summary>
-    public abstract void AddTimestamp(DbCommand command, DateTimeOffset value);
+    public abstract void AddTimestamp(DbParameterCollection parameters, DateTimeOffset value);
 
     /// <summary>A connection for statements that only read.</summary>
     public abstract ValueTask<DbSession> OpenReadAsync(CancellationToken cancellationToken);
 
     /// <summary>The statement that starts a transaction of several state writes (a group commit).</summary>
     public virtual string BeginWrite => "BEGIN";
+
+    /// <summary>Whether <paramref name="error"/> says the server rolled the transaction back (it reported an error),
+    /// as opposed to a lost connection, after which a transaction being committed may or may not have been.</summary>
+    public virtual bool RolledBack(Exception error) => false;
 
     /// <summary>Whether the driver's asynchronous methods really run synchronously, holding their thread for the whole
     /// round trip or fsync (Microsoft.Data.Sqlite): group commits then run on a thread of their own instead of the

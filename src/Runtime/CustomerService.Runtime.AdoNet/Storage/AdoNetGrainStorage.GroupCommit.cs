@@ -1,4 +1,3 @@
-using System.Data;
 using CustomerService.Runtime.AdoNet.Dialects;
 using CustomerService.Runtime.Storage;
 using CustomerService.Runtime.Utilities;
@@ -81,6 +80,12 @@ public sealed partial class AdoNetGrainStorage
                 committing = true;
                 outcomes[0] = await WriteOneAsync(session, batch[0], now).ConfigureAwait(false);
             }
+            else if (session.CreateBatch() is { } statements)
+            {
+                // One round trip: the statements go together and run as one implicit transaction (PostgreSQL).
+                committing = true;
+                await WriteBatchAsync(session, statements, batch, outcomes, now).ConfigureAwait(false);
+            }
             else
             {
                 await ExecuteAsync(session, dialect.BeginWrite).ConfigureAwait(false);
@@ -101,6 +106,7 @@ public sealed partial class AdoNetGrainStorage
         }
         catch (Exception e)
         {
+            committing &= !dialect.RolledBack(e);
             logger.CommitFailed(e, Name, batch.Count, committing);
             foreach (var write in batch) write.Done.TrySetException(CommitFailure(write, batch.Count, committing, e));
             return;
@@ -119,20 +125,6 @@ public sealed partial class AdoNetGrainStorage
         if (written is { } version) return new WriteOutcome(version, null);
         // Read in the same transaction, for the message: the version that made this write fail (or a later one).
         return new WriteOutcome(null, await ReadVersionAsync(session, write.StateName, write.GrainId).ConfigureAwait(false));
-    }
-
-    /// <summary>What the caller of a write whose transaction failed receives: which write, why, and whether anything of
-    /// it may have been stored. Before the commit was sent nothing was; a connection lost while the commit (or a lone
-    /// write's statement) was under way leaves the outcome unknown.</summary>
-    private DataException CommitFailure(PendingWrite write, int batchSize, bool committing, Exception cause)
-    {
-        var shared = batchSize == 1 ? "" : $" (one transaction with {batchSize - 1} other state write{(batchSize == 2 ? "" : "s")}, all of which failed with it)";
-        var outcome = committing
-            ? "It failed while being committed, so it may or may not have been stored: re-read the state before writing again."
-            : "Nothing of that transaction was stored.";
-        return new DataException(
-            $"The {write.Operation} of state '{write.StateName}' of grain {write.GrainId} in grain storage '{Name}' ({dialect.Description.Engine}) failed{shared}: {cause.Message} {outcome}",
-            cause);
     }
 
     private static async Task ExecuteAsync(DbSession session, string statement) =>
@@ -157,21 +149,4 @@ public sealed partial class AdoNetGrainStorage
     }
 
     /// <summary>The new version, or (no version) the stored one that made the write's condition fail.</summary>
-    private readonly record struct WriteOutcome(long? Version, long? Stored);
-
-    /// <summary>Orders writes by their row's key (the service id is the same for all of a provider's writes).</summary>
-    private sealed class WriteKeyOrder : IComparer<PendingWrite>
-    {
-        public static readonly WriteKeyOrder Instance = new();
-
-        public int Compare(PendingWrite? x, PendingWrite? y)
-        {
-            if (ReferenceEquals(x, y)) return 0;
-            if (x is null) return -1;
-            if (y is null) return 1;
-            var order = string.CompareOrdinal(x.GrainId.Type, y.GrainId.Type);
-            if (order == 0) order = string.CompareOrdinal(x.GrainId.Key, y.GrainId.Key);
-            return order != 0 ? order : string.CompareOrdinal(x.StateName, y.StateName);
-        }
-    }
-}
+    private readonly record struct WriteOutcome(long? Version, long? Stored);}

@@ -82,7 +82,7 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         await using (var session = await dialect.OpenReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var command = session.CreateCommand(sql.Read);
-            BindKey(command, stateName, grainId);
+            BindKey(command.Parameters, stateName, grainId);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow).ConfigureAwait(false);
             if (await reader.ReadAsync().ConfigureAwait(false))
             {
