@@ -9,7 +9,7 @@ internal sealed class PostgreSqlDialect : AdoNetDialect
 {
     public static readonly DialectDescription Describe = new(
         "PostgreSQL", "Host=localhost;Database=customerservice;Username=customerservice;Password=…", FindConnectionStringProblem,
-        DefaultConcurrentCommits: 2, MaxConcurrentCommits: 64);
+        DefaultConcurrentCommits: 1, MaxConcurrentCommits: 64);
 
     // Serializes DDL of concurrent starters: two sessions racing on CREATE TABLE IF NOT EXISTS can both pass the
     // existence check and one then fails on the catalog's unique index.
