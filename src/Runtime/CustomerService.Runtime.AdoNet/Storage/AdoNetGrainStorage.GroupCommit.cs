@@ -5,8 +5,8 @@ using CustomerService.Runtime.Utilities;
 namespace CustomerService.Runtime.AdoNet.Storage;
 
 // Group commit: state writes that arrive while the allowed number of transactions run wait, and go together into the
-// next one. Every commit costs a WAL flush (an fsync) and, in PostgreSQL, a few round trips and a backend's CPU, so one
-// transaction for many writes is far cheaper than one each. Each write keeps its own condition (its ETag): a stale one
+// next one. Every commit costs a WAL flush (an fsync) and, in PostgreSQL, a round trip and a backend's CPU, so one
+// transaction for many writes is far cheaper than one each (bench/README.md, "PostgreSQL group commit"). Each write keeps its own condition (its ETag): a stale one
 // gets its conflict and changes nothing, the others in the transaction commit. A failure of the transaction itself fails
 // every write in it.
 public sealed partial class AdoNetGrainStorage

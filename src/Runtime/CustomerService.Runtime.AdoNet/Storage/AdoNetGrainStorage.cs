@@ -10,6 +10,9 @@ namespace CustomerService.Runtime.AdoNet.Storage;
 /// version; a write without an ETag inserts only when no row exists, a write or clear with one updates only the row
 /// still at that version, and anything else raises <see cref="InconsistentStateException"/> and changes nothing.
 /// A clear keeps the row with a NULL payload and a new version, so a handle that read before the clear still fails.
+/// Writes and clears are group-committed: those that arrive while <see cref="AdoNetGrainStorageOptions.MaxConcurrentCommits"/>
+/// transactions run share the next one, each still conditional on its own ETag; if that transaction fails, each of its
+/// writes fails with a <see cref="System.Data.DataException"/> saying so (nothing is retried).
 /// Register it with <c>AddSqliteGrainStorage</c> or <c>AddPostgreSqlGrainStorage</c>.</summary>
 public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
 {
