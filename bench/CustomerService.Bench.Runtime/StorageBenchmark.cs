@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CustomerService.Runtime;
+using CustomerService.Runtime.AdoNet.Storage;
 using CustomerService.Runtime.Hosting;
 using CustomerService.Runtime.Serialization;
 using CustomerService.Runtime.Storage;
@@ -13,7 +14,9 @@ namespace CustomerService.Bench.Runtime;
 /// <summary>Grain state writes per storage provider: 1 writer, then 8 concurrent writers on distinct grains, each
 /// writing a ~200-byte state back to back (closed loop: a writer's next write starts when its last one returned).
 /// Every SQLite and PostgreSQL write is a durable commit. Usage:
-/// <c>storage [--seconds 3] [--max-writes 1000000] [--providers memory,sqlite,postgresql] [--writers 1,8]</c>.</summary>
+/// <c>storage [--seconds 3] [--max-writes 1000000] [--providers memory,sqlite,postgresql] [--writers 1,8]
+/// [--max-concurrent-commits N] [--max-writes-per-commit N]</c> (the last two set the SQL providers' options of the
+/// same names; left out, their defaults apply). For PostgreSQL the table also gives the server's CPU time per write.</summary>
 internal static class StorageBenchmark
 {
     private const string StateName = "state";
@@ -30,24 +33,26 @@ internal static class StorageBenchmark
         var results = new List<CaseResult>();
         foreach (var provider in settings.Providers)
         {
-            await using var target = await StorageTarget.OpenAsync(provider, serializer);
+            await using var target = await StorageTarget.OpenAsync(provider, serializer, settings);
             if (target is null) continue;
             foreach (var writers in settings.Writers)
-                results.Add(await RunCaseAsync(provider, target.Storage, writers, settings));
+                results.Add(await RunCaseAsync(provider, target, writers, settings));
         }
 
         Console.WriteLine();
-        Console.WriteLine("| provider   | writers |    writes |  writes/s |  p50 ms |  p99 ms |  max ms |");
-        Console.WriteLine("|------------|--------:|----------:|----------:|--------:|--------:|--------:|");
+        Console.WriteLine("| provider   | writers |    writes |  writes/s |  p50 ms |  p99 ms |  max ms | server CPU µs/write |");
+        Console.WriteLine("|------------|--------:|----------:|----------:|--------:|--------:|--------:|--------------------:|");
         foreach (var r in results)
         {
+            var cpu = r.ServerCpuUsPerWrite is { } us ? us.ToString("0", CultureInfo.InvariantCulture) : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Provider,-10} | {r.Writers,7} | {r.Writes,9} | {r.WritesPerSecond,9:0} | {r.P50Ms,7:0.000} | {r.P99Ms,7:0.000} | {r.MaxMs,7:0.0} |"));
+                $"| {r.Provider,-10} | {r.Writers,7} | {r.Writes,9} | {r.WritesPerSecond,9:0} | {r.P50Ms,7:0.000} | {r.P99Ms,7:0.000} | {r.MaxMs,7:0.0} | {cpu,19} |"));
         }
     }
 
-    private static async Task<CaseResult> RunCaseAsync(string provider, IGrainStorage storage, int writers, Settings settings)
+    private static async Task<CaseResult> RunCaseAsync(string provider, StorageTarget target, int writers, Settings settings)
     {
+        var storage = target.Storage;
         var label = $"{provider}, {writers} writer{(writers == 1 ? "" : "s")}";
         var runId = Guid.NewGuid().ToString("N")[..8];
         var handles = Enumerable.Range(0, writers).Select(_ => new GrainState<BenchState>(NewState(0))).ToArray();
@@ -58,16 +63,19 @@ internal static class StorageBenchmark
         await RunWritersAsync(storage, grains, handles, WarmUp, long.MaxValue, latencies: null, progress: null);
 
         var latencies = new List<long>[writers];
+        var cpuBefore = target.ServerCpuSeconds();
         var clock = Stopwatch.StartNew();
         await RunWritersAsync(storage, grains, handles, settings.Duration, settings.MaxWrites, latencies,
             writes => Progress(label, writes, clock.Elapsed));
         clock.Stop();
+        var cpuAfter = target.ServerCpuSeconds();
 
         var all = latencies.SelectMany(list => list).Order().ToArray();
+        double? serverCpu = cpuBefore is { } from && cpuAfter is { } to && all.Length > 0 ? (to - from) * 1e6 / all.Length : null;
         var result = new CaseResult(provider, writers, all.Length, all.Length / clock.Elapsed.TotalSeconds,
-            Milliseconds(Percentile(all, 0.50)), Milliseconds(Percentile(all, 0.99)), Milliseconds(all.Length == 0 ? 0 : all[^1]));
+            Milliseconds(Percentile(all, 0.50)), Milliseconds(Percentile(all, 0.99)), Milliseconds(all.Length == 0 ? 0 : all[^1]), serverCpu);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}: {result.Writes:N0} writes in {clock.Elapsed.TotalSeconds:0.00} s = {result.WritesPerSecond:N0}/s, p50 {result.P50Ms:0.000} ms, p99 {result.P99Ms:0.000} ms"));
+            $"  {label}: {result.Writes:N0} writes in {clock.Elapsed.TotalSeconds:0.00} s = {result.WritesPerSecond:N0}/s, p50 {result.P50Ms:0.000} ms, p99 {result.P99Ms:0.000} ms{(serverCpu is { } us ? $", server CPU {us:0} µs/write" : "")}"));
         return result;
     }
 
@@ -123,15 +131,26 @@ internal static class StorageBenchmark
         Tags = ["returning", "vip"],
     };
 
-    private sealed record CaseResult(string Provider, int Writers, int Writes, double WritesPerSecond, double P50Ms, double P99Ms, double MaxMs);
+    private sealed record CaseResult(string Provider, int Writers, int Writes, double WritesPerSecond, double P50Ms, double P99Ms, double MaxMs, double? ServerCpuUsPerWrite);
 
     /// <summary>A provider set up for the benchmark, with whatever it needs torn down afterwards.</summary>
-    private sealed class StorageTarget(IGrainStorage storage, ServiceProvider services, Func<ValueTask> cleanup) : IAsyncDisposable
+    private sealed class StorageTarget(IGrainStorage storage, ServiceProvider services, Func<ValueTask> cleanup, Func<double?> serverCpuSeconds) : IAsyncDisposable
     {
         public IGrainStorage Storage { get; } = storage;
 
-        public static async Task<StorageTarget?> OpenAsync(string provider, IGrainSerializer serializer)
+        /// <summary>The database server's CPU time so far, where it can be read.</summary>
+        public Func<double?> ServerCpuSeconds { get; } = serverCpuSeconds;
+
+        public static async Task<StorageTarget?> OpenAsync(string provider, IGrainSerializer serializer, Settings settings)
         {
+            Func<double?> serverCpu = static () => null;
+            void Configure(AdoNetGrainStorageOptions o, string connectionString)
+            {
+                o.ConnectionString = connectionString;
+                if (settings.MaxConcurrentCommits is { } concurrent) o.MaxConcurrentCommits = concurrent;
+                if (settings.MaxWritesPerCommit is { } perCommit) o.MaxWritesPerCommit = perCommit;
+            }
+
             var collection = new ServiceCollection().AddSingleton(serializer);
             Func<ValueTask> cleanup = () => ValueTask.CompletedTask;
             switch (provider)
@@ -142,7 +161,7 @@ internal static class StorageBenchmark
                 case "sqlite":
                     // The temp directory is on disk here (ext4), so SQLite's commits pay for a real fsync.
                     var file = Path.Combine(Path.GetTempPath(), $"cs-bench-{Guid.NewGuid():N}.db");
-                    collection.AddSqliteGrainStorage("Default", o => o.ConnectionString = $"Data Source={file}");
+                    collection.AddSqliteGrainStorage("Default", o => Configure(o, $"Data Source={file}"));
                     cleanup = () =>
                     {
                         foreach (var suffix in (string[])["", "-wal", "-shm"]) File.Delete(file + suffix);
@@ -159,15 +178,16 @@ internal static class StorageBenchmark
                     Console.WriteLine("  postgresql: starting a throwaway server (fsync on, default settings)…");
                     var server = await ThrowawayPostgreSql.StartAsync();
                     var connectionString = await server.CreateDatabaseAsync("storage_bench");
-                    collection.AddPostgreSqlGrainStorage("Default", o => o.ConnectionString = connectionString);
+                    collection.AddPostgreSqlGrainStorage("Default", o => Configure(o, connectionString));
                     cleanup = server.DisposeAsync;
+                    serverCpu = () => PostgreSqlServerCpu.Seconds(server.DataDirectory);
                     break;
                 default:
                     throw new ArgumentException($"Unknown provider '{provider}'; use memory, sqlite or postgresql.");
             }
 
             var services = collection.BuildServiceProvider();
-            return new StorageTarget(services.GetRequiredKeyedService<IGrainStorage>("Default"), services, cleanup);
+            return new StorageTarget(services.GetRequiredKeyedService<IGrainStorage>("Default"), services, cleanup, serverCpu);
         }
 
         public async ValueTask DisposeAsync()
@@ -177,7 +197,8 @@ internal static class StorageBenchmark
         }
     }
 
-    private sealed record Settings(TimeSpan Duration, long MaxWrites, string[] Providers, int[] Writers)
+    private sealed record Settings(TimeSpan Duration, long MaxWrites, string[] Providers, int[] Writers,
+        int? MaxConcurrentCommits = null, int? MaxWritesPerCommit = null)
     {
         public static Settings Parse(string[] args)
         {
@@ -190,6 +211,8 @@ internal static class StorageBenchmark
                     "--seconds" => settings with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                     "--max-writes" => settings with { MaxWrites = long.Parse(value, CultureInfo.InvariantCulture) },
                     "--providers" => settings with { Providers = value.Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                    "--max-concurrent-commits" => settings with { MaxConcurrentCommits = int.Parse(value, CultureInfo.InvariantCulture) },
+                    "--max-writes-per-commit" => settings with { MaxWritesPerCommit = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--writers" => settings with { Writers = [.. value.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture))] },
                     _ => throw new ArgumentException($"Unknown storage benchmark option '{args[i]}'; see StorageBenchmark.cs."),
                 };

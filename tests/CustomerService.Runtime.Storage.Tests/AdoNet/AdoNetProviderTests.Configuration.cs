@@ -75,4 +75,23 @@ public abstract partial class AdoNetProviderTests
         Assert.Contains("tenant/logged", conflict.Message);
         Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("secret", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CommitLimitsOutOfRangeAreRejectedNamingTheKeysAndTheRange()
+    {
+        var section = Section("GrainStorage:Default", new()
+        {
+            ["GrainStorage:Default:ConnectionString"] = await NewDatabaseAsync(),
+            ["GrainStorage:Default:MaxConcurrentCommits"] = "0",
+            ["GrainStorage:Default:MaxWritesPerCommit"] = "10001",
+        });
+        var services = Services(s => AddProvider(s, "Default", section));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredKeyedService<IGrainStorage>("Default"));
+
+        Assert.Contains("GrainStorage:Default:MaxConcurrentCommits is 0", error.Message);
+        Assert.Contains("GrainStorage:Default:MaxWritesPerCommit is 10001", error.Message);
+        Assert.Contains("from 1 to 10000", error.Message);
+        Assert.DoesNotContain("ConnectionString", error.Message);
+    }
 }

@@ -39,4 +39,19 @@ public sealed class PostgreSqlProviderTests(PostgreSqlFixture postgres) : AdoNet
         Assert.Contains("AdoNetGrainStorageOptions.ConnectionString is not usable", error.Message);
         Assert.Contains("Host=", error.Message);
     }
+
+    [Fact]
+    public void MoreConcurrentCommitsThanTheLimitAreRejectedNamingTheRange()
+    {
+        var services = Services(s => AddProvider(s, "Default", o =>
+        {
+            o.ConnectionString = "Host=localhost";
+            o.MaxConcurrentCommits = 65;
+        }));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredKeyedService<IGrainStorage>("Default"));
+
+        Assert.Contains("AdoNetGrainStorageOptions.MaxConcurrentCommits is 65", error.Message);
+        Assert.Contains("from 1 to 64", error.Message);
+    }
 }

@@ -128,6 +128,21 @@ public sealed class SqliteProviderTests : AdoNetProviderTests
     }
 
     [Fact]
+    public void MoreThanOneConcurrentCommitIsRejectedBecauseSqliteHasOneWriter()
+    {
+        var services = Services(s => AddProvider(s, "Default", o =>
+        {
+            o.ConnectionString = "Data Source=state.db";
+            o.MaxConcurrentCommits = 2;
+        }));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredKeyedService<IGrainStorage>("Default"));
+
+        Assert.Contains("AdoNetGrainStorageOptions.MaxConcurrentCommits is 2", error.Message);
+        Assert.Contains("set it to 1 (one writer at a time)", error.Message);
+    }
+
+    [Fact]
     public void APrivateInMemoryDatabaseIsRejectedBecauseReadsWouldNotSeeWrites()
     {
         var services = Services(s => AddProvider(s, "Default", o => o.ConnectionString = "Data Source=:memory:"));

@@ -15,20 +15,28 @@ internal abstract class AdoNetDialect : IAsyncDisposable
     public abstract string Parameter(int ordinal);
 
     /// <summary>Appends a text parameter; null binds SQL NULL.</summary>
-    public abstract void AddText(DbCommand command, string? value);
+    public abstract void AddText(DbParameterCollection parameters, string? value);
 
     /// <summary>Appends a 64-bit integer parameter.</summary>
-    public abstract void AddInt64(DbCommand command, long value);
+    public abstract void AddInt64(DbParameterCollection parameters, long value);
 
     /// <summary>Appends a UTC timestamp parameter.</summary>
-    public abstract void AddTimestamp(DbCommand command, DateTimeOffset value);
+    public abstract void AddTimestamp(DbParameterCollection parameters, DateTimeOffset value);
 
     /// <summary>A connection for statements that only read.</summary>
     public abstract ValueTask<DbSession> OpenReadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Whether concurrent state writes should share one transaction (group commit): true where one writer at
-    /// a time pays one fsync per commit (SQLite); PostgreSQL commits from many pooled connections in parallel.</summary>
-    public virtual bool GroupsWrites => false;
+    /// <summary>The statement that starts a transaction of several state writes (a group commit).</summary>
+    public virtual string BeginWrite => "BEGIN";
+
+    /// <summary>Whether <paramref name="error"/> says the server rolled the transaction back (it reported an error),
+    /// as opposed to a lost connection, after which a transaction being committed may or may not have been.</summary>
+    public virtual bool RolledBack(Exception error) => false;
+
+    /// <summary>Whether the driver's asynchronous methods really run synchronously, holding their thread for the whole
+    /// round trip or fsync (Microsoft.Data.Sqlite): group commits then run on a thread of their own instead of the
+    /// thread pool.</summary>
+    public virtual bool BlocksThreadOnIo => false;
 
     /// <summary>A connection for statements that write.</summary>
     public abstract ValueTask<DbSession> OpenWriteAsync(CancellationToken cancellationToken);

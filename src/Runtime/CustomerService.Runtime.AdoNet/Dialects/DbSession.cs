@@ -9,6 +9,10 @@ internal abstract class DbSession : IAsyncDisposable
     /// <summary>A command with <paramref name="sql"/> and no parameters yet.</summary>
     public abstract DbCommand CreateCommand(string sql);
 
+    /// <summary>An empty batch (statements sent together, run as one implicit transaction), or null when the driver
+    /// has none. Like commands, it belongs to the session.</summary>
+    public virtual DbBatch? CreateBatch() => null;
+
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
 }

@@ -4,4 +4,7 @@ namespace CustomerService.Runtime.AdoNet.Dialects;
 /// <param name="Engine">The engine's name as operators know it.</param>
 /// <param name="ExampleConnectionString">A connection string to show in error messages.</param>
 /// <param name="FindProblem">Returns why a (non-empty) connection string cannot work, or null if it looks usable.</param>
-internal sealed record DialectDescription(string Engine, string ExampleConnectionString, Func<string, string?> FindProblem);
+/// <param name="DefaultConcurrentCommits">How many group commits of state writes run at once unless configured.</param>
+/// <param name="MaxConcurrentCommits">The most that can usefully run at once (SQLite: one writer).</param>
+internal sealed record DialectDescription(string Engine, string ExampleConnectionString, Func<string, string?> FindProblem,
+    int DefaultConcurrentCommits = 1, int MaxConcurrentCommits = 1);

@@ -7,6 +7,7 @@ internal sealed class PooledDbSession(DbConnection connection) : DbSession
 {
     // Usually one command per session, rarely two (a conflict reads the stored version after the failed write).
     private readonly List<DbCommand> commands = new(2);
+    private DbBatch? batch;
 
     public override DbCommand CreateCommand(string sql)
     {
@@ -16,8 +17,17 @@ internal sealed class PooledDbSession(DbConnection connection) : DbSession
         return command;
     }
 
+    public override DbBatch? CreateBatch()
+    {
+        if (!connection.CanCreateBatch) return null;
+        if (batch is not null) throw new InvalidOperationException("A session makes one batch.");
+        return batch = connection.CreateBatch();
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        if (batch is not null) await batch.DisposeAsync();
+        batch = null;
         foreach (var command in commands) await command.DisposeAsync();
         commands.Clear();
         await connection.DisposeAsync();

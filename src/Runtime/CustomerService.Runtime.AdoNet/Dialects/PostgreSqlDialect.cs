@@ -8,7 +8,8 @@ namespace CustomerService.Runtime.AdoNet.Dialects;
 internal sealed class PostgreSqlDialect : AdoNetDialect
 {
     public static readonly DialectDescription Describe = new(
-        "PostgreSQL", "Host=localhost;Database=customerservice;Username=customerservice;Password=…", FindConnectionStringProblem);
+        "PostgreSQL", "Host=localhost;Database=customerservice;Username=customerservice;Password=…", FindConnectionStringProblem,
+        DefaultConcurrentCommits: 1, MaxConcurrentCommits: 64);
 
     // Serializes DDL of concurrent starters: two sessions racing on CREATE TABLE IF NOT EXISTS can both pass the
     // existence check and one then fails on the catalog's unique index.
@@ -38,16 +39,19 @@ internal sealed class PostgreSqlDialect : AdoNetDialect
     // Positional parameters: Npgsql sends them as they are instead of rewriting named ones.
     public override string Parameter(int ordinal) => $"${ordinal}";
 
-    public override void AddText(DbCommand command, string? value) =>
-        command.Parameters.Add(value is null
+    public override void AddText(DbParameterCollection parameters, string? value) =>
+        parameters.Add(value is null
             ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = DBNull.Value }
             : new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = value });
 
-    public override void AddInt64(DbCommand command, long value) =>
-        command.Parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = value });
+    public override void AddInt64(DbParameterCollection parameters, long value) =>
+        parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = value });
 
-    public override void AddTimestamp(DbCommand command, DateTimeOffset value) =>
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = value.ToUniversalTime() });
+    public override void AddTimestamp(DbParameterCollection parameters, DateTimeOffset value) =>
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = value.ToUniversalTime() });
+
+    // An error the server sent ends its transaction (an implicit one, a batch's, included) without committing it.
+    public override bool RolledBack(Exception error) => error is PostgresException;
 
     public override async ValueTask<DbSession> OpenReadAsync(CancellationToken cancellationToken) =>
         new PooledDbSession(await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));

@@ -26,17 +26,20 @@ internal sealed class SqliteDialect : AdoNetDialect
 
     public override DialectDescription Description => Describe;
 
-    public override bool GroupsWrites => true;
+    // IMMEDIATE takes the write lock at once: a deferred transaction that reads first could fail to upgrade its lock.
+    public override string BeginWrite => "BEGIN IMMEDIATE";
+
+    public override bool BlocksThreadOnIo => true;
 
     public override string Parameter(int ordinal) => $"@p{ordinal}";
 
-    public override void AddText(DbCommand command, string? value) => Add(command, SqliteType.Text, value);
+    public override void AddText(DbParameterCollection parameters, string? value) => Add(parameters, SqliteType.Text, value);
 
-    public override void AddInt64(DbCommand command, long value) => Add(command, SqliteType.Integer, value);
+    public override void AddInt64(DbParameterCollection parameters, long value) => Add(parameters, SqliteType.Integer, value);
 
     // Stored as ISO 8601 text, which sorts in time order and reads well in the sqlite3 shell.
-    public override void AddTimestamp(DbCommand command, DateTimeOffset value) =>
-        Add(command, SqliteType.Text, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+    public override void AddTimestamp(DbParameterCollection parameters, DateTimeOffset value) =>
+        Add(parameters, SqliteType.Text, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
     public override async ValueTask<DbSession> OpenReadAsync(CancellationToken cancellationToken)
     {
@@ -85,10 +88,10 @@ internal sealed class SqliteDialect : AdoNetDialect
         SqliteConnection.ClearPool(connection);
     }
 
-    private static void Add(DbCommand command, SqliteType type, object? value)
+    private static void Add(DbParameterCollection parameters, SqliteType type, object? value)
     {
-        var parameter = new SqliteParameter($"@p{command.Parameters.Count + 1}", type) { Value = value ?? DBNull.Value };
-        command.Parameters.Add(parameter);
+        var parameter = new SqliteParameter($"@p{parameters.Count + 1}", type) { Value = value ?? DBNull.Value };
+        parameters.Add(parameter);
     }
 
     private static void CreateDirectoryOf(SqliteConnectionStringBuilder builder)

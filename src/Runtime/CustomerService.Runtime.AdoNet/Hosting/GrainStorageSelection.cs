@@ -16,4 +16,8 @@ public sealed class GrainStorageSelection
 
     /// <summary>Separates deployments sharing one database.</summary>
     public string ServiceId { get; set; } = "default";
+
+    /// <summary>SQLite and PostgreSQL: how many transactions of state writes (group commits) run at once; unset, the
+    /// engine's default (see <see cref="AdoNet.Storage.AdoNetGrainStorageOptions.MaxConcurrentCommits"/>).</summary>
+    public int? MaxConcurrentCommits { get; set; }
 }

@@ -23,7 +23,12 @@ public static partial class GrainStorageSelectionExtensions
             case "sqlite":
                 var sqlite = string.IsNullOrWhiteSpace(selection.ConnectionString) ? DefaultSqlite : selection.ConnectionString;
                 EnsureSqliteDirectory(sqlite);
-                silo.Services.AddSqliteGrainStorage(name, o => { o.ConnectionString = sqlite; o.ServiceId = selection.ServiceId; });
+                silo.Services.AddSqliteGrainStorage(name, o =>
+                {
+                    o.ConnectionString = sqlite;
+                    o.ServiceId = selection.ServiceId;
+                    o.MaxConcurrentCommits = selection.MaxConcurrentCommits;
+                });
                 description = $"SQLite ({Redact(sqlite)})";
                 break;
             case "postgresql":
@@ -33,7 +38,12 @@ public static partial class GrainStorageSelectionExtensions
                         $"{GrainStorageSelection.SectionName}:ConnectionString is required for PostgreSQL " +
                         "(e.g. Host=localhost;Database=customerservice;Username=cs;Password=...).");
                 var postgres = selection.ConnectionString;
-                silo.Services.AddPostgreSqlGrainStorage(name, o => { o.ConnectionString = postgres; o.ServiceId = selection.ServiceId; });
+                silo.Services.AddPostgreSqlGrainStorage(name, o =>
+                {
+                    o.ConnectionString = postgres;
+                    o.ServiceId = selection.ServiceId;
+                    o.MaxConcurrentCommits = selection.MaxConcurrentCommits;
+                });
                 description = $"PostgreSQL ({Redact(postgres)})";
                 break;
             case "memory":

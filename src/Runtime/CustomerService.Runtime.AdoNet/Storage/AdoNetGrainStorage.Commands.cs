@@ -12,35 +12,35 @@ public sealed partial class AdoNetGrainStorage
     private async Task<long?> InsertAsync(DbSession session, string stateName, GrainId grainId, string? payload, DateTimeOffset now)
     {
         var command = session.CreateCommand(sql.Insert);
-        BindKey(command, stateName, grainId);
-        dialect.AddText(command, payload);
-        dialect.AddTimestamp(command, now);
+        BindKey(command.Parameters, stateName, grainId);
+        dialect.AddText(command.Parameters, payload);
+        dialect.AddTimestamp(command.Parameters, now);
         return await ReturnedVersionAsync(command).ConfigureAwait(false);
     }
 
     private async Task<long?> UpdateAsync(DbSession session, string stateName, GrainId grainId, string? payload, DateTimeOffset now, long expected)
     {
         var command = session.CreateCommand(sql.Update);
-        BindKey(command, stateName, grainId);
-        dialect.AddText(command, payload);
-        dialect.AddTimestamp(command, now);
-        dialect.AddInt64(command, expected);
+        BindKey(command.Parameters, stateName, grainId);
+        dialect.AddText(command.Parameters, payload);
+        dialect.AddTimestamp(command.Parameters, now);
+        dialect.AddInt64(command.Parameters, expected);
         return await ReturnedVersionAsync(command).ConfigureAwait(false);
     }
 
     private async Task<long?> ReadVersionAsync(DbSession session, string stateName, GrainId grainId)
     {
         var command = session.CreateCommand(sql.ReadVersion);
-        BindKey(command, stateName, grainId);
+        BindKey(command.Parameters, stateName, grainId);
         return ToVersion(await command.ExecuteScalarAsync().ConfigureAwait(false));
     }
 
-    private void BindKey(DbCommand command, string stateName, GrainId grainId)
+    private void BindKey(DbParameterCollection parameters, string stateName, GrainId grainId)
     {
-        dialect.AddText(command, serviceId);
-        dialect.AddText(command, grainId.Type);
-        dialect.AddText(command, grainId.Key);
-        dialect.AddText(command, stateName);
+        dialect.AddText(parameters, serviceId);
+        dialect.AddText(parameters, grainId.Type);
+        dialect.AddText(parameters, grainId.Key);
+        dialect.AddText(parameters, stateName);
     }
 
     // No row (null) means the statement's condition did not hold.

@@ -4,22 +4,23 @@ using CustomerService.Runtime.Utilities;
 
 namespace CustomerService.Runtime.AdoNet.Storage;
 
-// Group commit for engines with one writer at a time (SQLite): every commit costs an fsync, so state writes that queue
-// while one transaction runs go together into the next. Each write keeps its own condition (its ETag): a stale one
-// gets its conflict and changes nothing, the others in the transaction commit. A failure of the transaction itself
-// fails every write in it, none of which was stored.
+// Group commit: state writes that arrive while the allowed number of transactions run wait, and go together into the
+// next one. Every commit costs a WAL flush (an fsync) and, in PostgreSQL, a round trip and a backend's CPU, so one
+// transaction for many writes is far cheaper than one each (bench/README.md, "PostgreSQL group commit"). Each write keeps its own condition (its ETag): a stale one
+// gets its conflict and changes nothing, the others in the transaction commit. A failure of the transaction itself fails
+// every write in it.
 public sealed partial class AdoNetGrainStorage
 {
-    // Enough to make the fsync cheap per write, few enough that the first in line does not wait long.
-    private const int MaxWritesPerCommit = 256;
-
+    private readonly int maxConcurrentCommits;
+    private readonly int maxWritesPerCommit;
     private readonly object pendingGate = new();
     private readonly Queue<PendingWrite> pending = new();
-    private bool flushing;
+    private int flushers;
 
     // SQLite's async API runs synchronously, so a commit holds its thread for the whole fsync: flushes run on a thread
-    // of their own, never on the thread pool, where a few at once would starve grain turns (issue #6).
-    private DedicatedThreadScheduler? flusher;
+    // of their own, never on the thread pool, where a few at once would starve grain turns (issue #6). Npgsql is truly
+    // asynchronous: its flushes run on the pool.
+    private DedicatedThreadScheduler? flusherThread;
 
     private Task<WriteOutcome> StoreGroupedAsync(PendingWrite write)
     {
@@ -27,12 +28,16 @@ public sealed partial class AdoNetGrainStorage
         lock (pendingGate)
         {
             pending.Enqueue(write);
-            start = !flushing;
-            flushing = true;
-            if (start) flusher ??= new DedicatedThreadScheduler("sqlite-state-writer");
+            start = flushers < maxConcurrentCommits;
+            if (start)
+            {
+                flushers++;
+                if (dialect.BlocksThreadOnIo) flusherThread ??= new DedicatedThreadScheduler($"{dialect.Description.Engine.ToLowerInvariant()}-state-writer");
+            }
         }
 
-        if (start) _ = flusher!.Run(FlushPendingAsync);
+        // Never inline: the caller may be a grain turn on its activation's scheduler.
+        if (start) _ = flusherThread is { } thread ? thread.Run(FlushPendingAsync) : Task.Run(FlushPendingAsync);
         return write.Done.Task;
     }
 
@@ -43,10 +48,10 @@ public sealed partial class AdoNetGrainStorage
             var batch = new List<PendingWrite>();
             lock (pendingGate)
             {
-                while (batch.Count < MaxWritesPerCommit && pending.TryDequeue(out var write)) batch.Add(write);
+                while (batch.Count < maxWritesPerCommit && pending.TryDequeue(out var write)) batch.Add(write);
                 if (batch.Count == 0)
                 {
-                    flushing = false;
+                    flushers--;
                     return;
                 }
             }
@@ -58,26 +63,52 @@ public sealed partial class AdoNetGrainStorage
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
+        // Rows are locked in key order in every transaction (of every process: ordinal order is the same everywhere),
+        // so two transactions running at once never wait for each other in a cycle (a deadlock). The sort is stable:
+        // two writes of one grain's state (two activations during a membership change) run in their order of arrival,
+        // exactly as one after the other would, so at most one of two writes with the same ETag succeeds.
+        if (batch.Count > 1) batch = [.. batch.OrderBy(static w => w, WriteKeyOrder.Instance)];
         var outcomes = new WriteOutcome[batch.Count];
+        var committing = false;
         try
         {
             await using var session = await dialect.OpenWriteAsync(CancellationToken.None).ConfigureAwait(false);
-            await ExecuteAsync(session, "BEGIN IMMEDIATE").ConfigureAwait(false);
-            try
+            var now = timeProvider.GetUtcNow();
+            if (batch.Count == 1)
             {
-                var now = timeProvider.GetUtcNow();
-                for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, batch[i], now).ConfigureAwait(false);
-                await ExecuteAsync(session, "COMMIT").ConfigureAwait(false);
+                // A lone write is one statement, atomic by itself: no BEGIN and COMMIT round trips.
+                committing = true;
+                outcomes[0] = await WriteOneAsync(session, batch[0], now).ConfigureAwait(false);
             }
-            catch
+            else if (session.CreateBatch() is { } statements)
             {
-                await RollBackQuietlyAsync(session).ConfigureAwait(false);
-                throw;
+                // One round trip: the statements go together and run as one implicit transaction (PostgreSQL).
+                committing = true;
+                await WriteBatchAsync(session, statements, batch, outcomes, now).ConfigureAwait(false);
+            }
+            else
+            {
+                await ExecuteAsync(session, dialect.BeginWrite).ConfigureAwait(false);
+                try
+                {
+                    for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, batch[i], now).ConfigureAwait(false);
+                    committing = true;
+                    await ExecuteAsync(session, "COMMIT").ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Also after a failed COMMIT: SQLite keeps the transaction open when the commit is refused (busy),
+                    // and its write connection outlives this batch.
+                    await RollBackQuietlyAsync(session).ConfigureAwait(false);
+                    throw;
+                }
             }
         }
         catch (Exception e)
         {
-            foreach (var write in batch) write.Done.TrySetException(e);
+            committing &= !dialect.RolledBack(e);
+            logger.CommitFailed(e, Name, batch.Count, committing);
+            foreach (var write in batch) write.Done.TrySetException(CommitFailure(write, batch.Count, committing, e));
             return;
         }
 
@@ -92,6 +123,7 @@ public sealed partial class AdoNetGrainStorage
         else if (VersionEtag.TryParse(write.ExpectedEtag, out var expected))
             written = await UpdateAsync(session, write.StateName, write.GrainId, write.Payload, now, expected).ConfigureAwait(false);
         if (written is { } version) return new WriteOutcome(version, null);
+        // Read in the same transaction, for the message: the version that made this write fail (or a later one).
         return new WriteOutcome(null, await ReadVersionAsync(session, write.StateName, write.GrainId).ConfigureAwait(false));
     }
 
@@ -104,18 +136,17 @@ public sealed partial class AdoNetGrainStorage
         {
             await ExecuteAsync(session, "ROLLBACK").ConfigureAwait(false);
         }
-        catch (System.Data.Common.DbException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
-            // SQLite already rolled back (or never began): nothing is left to undo.
+            // Already rolled back (or never began), or the connection is gone, which ends the transaction too.
         }
     }
 
     /// <summary>A write waiting for the next commit.</summary>
-    private sealed record PendingWrite(string StateName, GrainId GrainId, string? ExpectedEtag, string? Payload)
+    private sealed record PendingWrite(string StateName, GrainId GrainId, string? ExpectedEtag, string? Payload, string Operation)
     {
         public TaskCompletionSource<WriteOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>The new version, or (no version) the stored one that made the write's condition fail.</summary>
-    private readonly record struct WriteOutcome(long? Version, long? Stored);
-}
+    private readonly record struct WriteOutcome(long? Version, long? Stored);}

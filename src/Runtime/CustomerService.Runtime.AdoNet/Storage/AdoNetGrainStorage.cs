@@ -10,6 +10,9 @@ namespace CustomerService.Runtime.AdoNet.Storage;
 /// version; a write without an ETag inserts only when no row exists, a write or clear with one updates only the row
 /// still at that version, and anything else raises <see cref="InconsistentStateException"/> and changes nothing.
 /// A clear keeps the row with a NULL payload and a new version, so a handle that read before the clear still fails.
+/// Writes and clears are group-committed: those that arrive while <see cref="AdoNetGrainStorageOptions.MaxConcurrentCommits"/>
+/// transactions run share the next one, each still conditional on its own ETag; if that transaction fails, each of its
+/// writes fails with a <see cref="System.Data.DataException"/> saying so (nothing is retried).
 /// Register it with <c>AddSqliteGrainStorage</c> or <c>AddPostgreSqlGrainStorage</c>.</summary>
 public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
 {
@@ -34,6 +37,8 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         this.serializer = serializer;
         this.logger = logger;
         this.timeProvider = timeProvider;
+        maxConcurrentCommits = options.MaxConcurrentCommits ?? dialect.Description.DefaultConcurrentCommits;
+        maxWritesPerCommit = options.MaxWritesPerCommit;
     }
 
     /// <summary>The provider name grains refer to.</summary>
@@ -80,7 +85,7 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
         await using (var session = await dialect.OpenReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var command = session.CreateCommand(sql.Read);
-            BindKey(command, stateName, grainId);
+            BindKey(command.Parameters, stateName, grainId);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow).ConfigureAwait(false);
             if (await reader.ReadAsync().ConfigureAwait(false))
             {
@@ -130,7 +135,7 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>Closes the provider's connections.</summary>
     public ValueTask DisposeAsync()
     {
-        lock (pendingGate) flusher?.Dispose();
+        lock (pendingGate) flusherThread?.Dispose();
         return dialect.DisposeAsync();
     }
 
@@ -141,28 +146,8 @@ public sealed partial class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable
     private async Task<long> StoreAsync(string stateName, GrainId grainId, string? expectedEtag, string? payload, string operation)
     {
         await EnsureInitializedAsync().ConfigureAwait(false);
-        if (dialect.GroupsWrites)
-        {
-            var outcome = await StoreGroupedAsync(new PendingWrite(stateName, grainId, expectedEtag, payload)).ConfigureAwait(false);
-            return outcome.Version ?? throw Conflict(operation, stateName, grainId, outcome.Stored, expectedEtag);
-        }
-
-        long? stored;
-        await using (var session = await dialect.OpenWriteAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            var now = timeProvider.GetUtcNow();
-            long? written = null;
-            if (expectedEtag is null)
-                written = await InsertAsync(session, stateName, grainId, payload, now).ConfigureAwait(false);
-            else if (VersionEtag.TryParse(expectedEtag, out var expected))
-                written = await UpdateAsync(session, stateName, grainId, payload, now, expected).ConfigureAwait(false);
-            if (written is { } version) return version;
-
-            // Read on the same connection, for the message: the version that made this write fail (or a later one).
-            stored = await ReadVersionAsync(session, stateName, grainId).ConfigureAwait(false);
-        }
-
-        throw Conflict(operation, stateName, grainId, stored, expectedEtag);
+        var outcome = await StoreGroupedAsync(new PendingWrite(stateName, grainId, expectedEtag, payload, operation)).ConfigureAwait(false);
+        return outcome.Version ?? throw Conflict(operation, stateName, grainId, outcome.Stored, expectedEtag);
     }
 
     private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, long? stored, string? expected)

@@ -16,4 +16,7 @@ internal static partial class AdoNetGrainStorageLog
 
     [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Grain storage '{Name}': {Operation} of state '{StateName}' of grain {GrainId} conflicted (stored version {Stored}, expected {Expected}); nothing was changed.")]
     public static partial void Conflict(this ILogger logger, string name, string operation, string stateName, GrainId grainId, string? stored, string? expected);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Warning, Message = "Grain storage '{Name}': a transaction of {Count} state writes failed (while committing: {Committing}); each of its writes fails with this error.")]
+    public static partial void CommitFailed(this ILogger logger, Exception exception, string name, int count, bool committing);
 }

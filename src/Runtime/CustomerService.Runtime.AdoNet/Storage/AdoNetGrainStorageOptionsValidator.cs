@@ -38,6 +38,15 @@ internal sealed partial class AdoNetGrainStorageOptionsValidator(string provider
         if (options.TableName is null || !PlainIdentifier().IsMatch(options.TableName))
             errors.Add($"{keyPrefix}{nameof(options.TableName)} '{options.TableName}' is not a plain SQL identifier {where}: use 1 to 63 letters, digits or underscores, not starting with a digit, or leave it out to use '{AdoNetGrainStorageOptions.DefaultTableName}'.");
 
+        if (options.MaxConcurrentCommits is { } concurrent && (concurrent < 1 || concurrent > engine.MaxConcurrentCommits))
+        {
+            var range = engine.MaxConcurrentCommits == 1 ? "1 (one writer at a time)" : $"from 1 to {engine.MaxConcurrentCommits}";
+            errors.Add($"{keyPrefix}{nameof(options.MaxConcurrentCommits)} is {concurrent} {where}: set it to {range}, or leave it out to use {engine.DefaultConcurrentCommits}.");
+        }
+
+        if (options.MaxWritesPerCommit is < 1 or > AdoNetGrainStorageOptions.MaxWritesPerCommitLimit)
+            errors.Add($"{keyPrefix}{nameof(options.MaxWritesPerCommit)} is {options.MaxWritesPerCommit} {where}: set it from 1 to {AdoNetGrainStorageOptions.MaxWritesPerCommitLimit}, or leave it out to use {AdoNetGrainStorageOptions.DefaultMaxWritesPerCommit}.");
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
