@@ -29,6 +29,9 @@ internal static class RemoteBenchmark
         var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 3;
         var callerCounts = Option(args, "--callers", "1,8,64").Split(',').Select(int.Parse).ToArray();
         var cases = Option(args, "--cases", "echo,call,oneway").Split(',').ToHashSet();
+        // Paced calls: each caller starts a call every callers/rate seconds (as a cluster serving chat sees them: a few
+        // hundred a second, each alone), instead of back to back. 0: back to back.
+        var rate = double.Parse(Option(args, "--rate", "0"), System.Globalization.CultureInfo.InvariantCulture);
         using var child = StartChild(out var siloPort, out var echoPort);
         try
         {
@@ -39,10 +42,11 @@ internal static class RemoteBenchmark
             var codec = new MessageCodec(services.GetRequiredService<CustomerService.Runtime.Serialization.IGrainSerializer>(),
                 services.GetRequiredService<CustomerService.Runtime.Serialization.ExceptionCodec>());
             await using var remote = await RemoteSilo.ConnectAsync(new IPEndPoint(IPAddress.Loopback, siloPort), codec,
-                new FrameDispatcher(services, callbacks, codec), callbacks, CancellationToken.None);
+                new FrameDispatcher(services, callbacks), callbacks, CancellationToken.None);
             var pong = new GrainId("CustomerService.Bench.Runtime.PongGrain", "remote");
 
-            Console.WriteLine($"Cross-process benchmark: {Environment.ProcessorCount} cores, {seconds:0.#} s per case after a 1 s warm-up.");
+            Console.WriteLine($"Cross-process benchmark: {Environment.ProcessorCount} cores, {seconds:0.#} s per case after a 1 s warm-up" +
+                              (rate > 0 ? $", grain calls paced at {rate:N0}/s in all." : "."));
             Console.WriteLine("CPU is user+system time of each process over the measured seconds, divided by the calls (one-way: by the messages).");
             Console.WriteLine($"{"case",-34} {"callers",7} {"calls/s",12} {"p50 µs",9} {"p99 µs",9} {"caller CPU µs",14} {"callee CPU µs",14} {"total CPU µs",13}");
             foreach (var callers in callerCounts)
@@ -52,7 +56,7 @@ internal static class RemoteBenchmark
                         (i, deadline) => EchoLoop(echoPort, i, deadline, recorders)));
                 if (cases.Contains("call"))
                     Print("grain call, other process", callers, await WarmAndMeasure(child, callers, seconds, recorders,
-                        (i, deadline) => GrainLoop(remote, pong, i, deadline, recorders)));
+                        (i, deadline) => GrainLoop(remote, pong, i, deadline, rate / callers, recorders)));
                 if (cases.Contains("oneway"))
                     Print($"one-way, {OneWayWindow} per ping", callers, await WarmAndMeasure(child, callers, seconds, recorders,
                         (i, deadline) => OneWayLoop(remote, i, deadline, recorders)));
@@ -114,12 +118,22 @@ internal static class RemoteBenchmark
         return new Result(calls / elapsed, percentiles[0], percentiles[1], callerMicros, calleeMicros);
     }
 
-    private static async Task<long> GrainLoop(RemoteSilo remote, GrainId pong, int index, long deadline, LatencyRecorders recorders)
+    private static async Task<long> GrainLoop(RemoteSilo remote, GrainId pong, int index, long deadline, double ratePerCaller,
+        LatencyRecorders recorders)
     {
         await Task.Yield();
+        var interval = ratePerCaller > 0 ? (long)(Stopwatch.Frequency / ratePerCaller) : 0;
+        var next = Stopwatch.GetTimestamp();
         long calls = 0;
         while (Stopwatch.GetTimestamp() < deadline)
         {
+            if (interval > 0)
+            {
+                next += interval;
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            }
+
             var request = GrainManifest.CreateRequest(PingAlias);
             request.SetArgument(0, (int)calls);
             var start = Stopwatch.GetTimestamp();

@@ -110,8 +110,7 @@ public sealed class RemoteCallTests
 
         private static FrameDispatcher Dispatcher(TestHost host) => new(
             host.Cluster.ServiceProvider,
-            host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(),
-            host.Codec());
+            host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>());
 
         public async ValueTask DisposeAsync()
         {

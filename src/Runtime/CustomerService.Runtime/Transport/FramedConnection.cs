@@ -1,12 +1,15 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using CustomerService.Runtime.Invocation;
 
 namespace CustomerService.Runtime.Transport;
 
-/// <summary>One TCP connection carrying length-prefixed frames both ways. Senders append frames to a buffer under a
-/// lock; one flusher swaps it for an empty one and writes it out, so a burst from many callers goes out in few system
-/// calls and no sender waits for the network. When the
+/// <summary>One TCP connection carrying length-prefixed frames both ways. Senders write frames into a buffer under a
+/// lock. The sender that finds no write in progress writes the buffer out itself, on its own thread (no hand-off to
+/// another thread, which on a busy machine costs more CPU than the write); senders that come while a write is in
+/// progress only append, and the writer takes their frames with its next write, so a burst from many callers goes out
+/// in few system calls, in the order the frames were queued. When the
 /// connection ends, for whatever reason, <see cref="Completion"/> completes and later sends fail at once, so callers
 /// can fail their pending calls instead of waiting for a timeout.</summary>
 internal sealed class FramedConnection : IAsyncDisposable
@@ -16,13 +19,13 @@ internal sealed class FramedConnection : IAsyncDisposable
     private readonly IFrameHandler handler;
     private readonly NetworkStream stream;
     private readonly PipeReader input;
-    private ArrayBufferWriter<byte> filling = new(64 * 1024);
-    private ArrayBufferWriter<byte> draining = new(64 * 1024);
-    private readonly object sendGate = new();
-    private readonly SemaphoreSlim flushNeeded = new(0);
+    private FrameBuffer filling = new();
+    private FrameBuffer draining = new();
+    private readonly Lock sendGate = new();
     private readonly CancellationTokenSource closing = new();
+    private readonly CancellationToken closingToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool flushPending;
+    private bool writing;
     private bool closed;
 
     public FramedConnection(Socket socket, MessageCodec codec, IFrameHandler handler)
@@ -31,6 +34,7 @@ internal sealed class FramedConnection : IAsyncDisposable
         this.codec = codec;
         this.handler = handler;
         socket.NoDelay = true;
+        closingToken = closing.Token;
         stream = new NetworkStream(socket, ownsSocket: true);
         input = PipeReader.Create(stream);
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "unknown";
@@ -49,46 +53,92 @@ internal sealed class FramedConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the read and flush loops.</summary>
-    public void Start()
+    /// <summary>Starts the read loop.</summary>
+    public void Start() => _ = Task.Run(ReadLoopAsync);
+
+    /// <summary>Queues a call (see <see cref="MessageCodec.WriteRequest"/>).</summary>
+    /// <exception cref="SiloUnavailableException">The connection has closed.</exception>
+    public void SendRequest(long id, GrainId target, GrainId? source, GrainRequest request, bool oneWay, int forwardCount = 0)
     {
-        _ = Task.Run(ReadLoopAsync);
-        _ = Task.Run(FlushLoopAsync);
+        lock (sendGate)
+        {
+            ThrowIfClosed();
+            codec.WriteRequest(filling, id, target, source, request, oneWay, forwardCount);
+            if (writing) return;
+            writing = true;
+        }
+
+        _ = WriteOutAsync();
     }
 
-    /// <summary>Queues a frame; <paramref name="write"/> writes it (use <see cref="MessageCodec"/>).</summary>
+    /// <summary>Queues a response (see <see cref="MessageCodec.WriteResponse"/>).</summary>
+    /// <exception cref="SiloUnavailableException">The connection has closed.</exception>
+    public void SendResponse(long id, Response response)
+    {
+        lock (sendGate)
+        {
+            ThrowIfClosed();
+            codec.WriteResponse(filling, id, response);
+            if (writing) return;
+            writing = true;
+        }
+
+        _ = WriteOutAsync();
+    }
+
+    /// <summary>Queues raw bytes; <paramref name="write"/> writes them (tests use it to send what the codec would not).</summary>
     /// <exception cref="SiloUnavailableException">The connection has closed.</exception>
     public void Send(Action<IBufferWriter<byte>> write)
     {
         lock (sendGate)
         {
-            if (closed) throw new SiloUnavailableException($"The connection to {RemoteEndPoint} is closed.");
-            write(filling);
-            if (flushPending) return;
-            flushPending = true;
+            ThrowIfClosed();
+            var before = filling.WrittenCount;
+            try
+            {
+                write(filling);
+            }
+            catch
+            {
+                filling.Truncate(before);
+                throw;
+            }
+
+            if (writing) return;
+            writing = true;
         }
 
-        flushNeeded.Release();
+        _ = WriteOutAsync();
     }
 
-    private async Task FlushLoopAsync()
+    private void ThrowIfClosed()
+    {
+        if (closed) throw new SiloUnavailableException($"The connection to {RemoteEndPoint} is closed.");
+    }
+
+    // Run by the one sender that set `writing`: it writes on its own thread for as long as the writes complete at once
+    // (the usual case: the socket's send buffer has room), and continues on the thread pool only when one has to wait.
+    private async Task WriteOutAsync()
     {
         try
         {
-            while (!closing.IsCancellationRequested)
+            while (true)
             {
-                await flushNeeded.WaitAsync(closing.Token);
                 lock (sendGate)
                 {
-                    flushPending = false;
+                    if (closed || filling.WrittenCount == 0)
+                    {
+                        writing = false;
+                        return;
+                    }
+
                     (filling, draining) = (draining, filling);
                 }
 
-                await stream.WriteAsync(draining.WrittenMemory, closing.Token);
-                draining.ResetWrittenCount();
+                // Not on the caller's scheduler (a grain's): a write that waits continues on the thread pool.
+                await stream.WriteAsync(draining.WrittenMemory, closingToken).ConfigureAwait(false);
+                draining.Clear();
             }
-
-            Close(null);
         }
         catch (Exception exception)
         {
@@ -102,7 +152,7 @@ internal sealed class FramedConnection : IAsyncDisposable
         {
             while (true)
             {
-                var result = await input.ReadAsync(closing.Token);
+                var result = await input.ReadAsync(closingToken);
                 var buffer = result.Buffer;
                 while (codec.TryReadFrame(ref buffer, out var frame))
                 {
