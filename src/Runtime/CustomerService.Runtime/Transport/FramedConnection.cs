@@ -26,6 +26,7 @@ internal sealed class FramedConnection : IAsyncDisposable
     private readonly CancellationToken closingToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool writing;
+    private bool held;
     private bool closed;
 
     public FramedConnection(Socket socket, MessageCodec codec, IFrameHandler handler)
@@ -64,8 +65,7 @@ internal sealed class FramedConnection : IAsyncDisposable
         {
             ThrowIfClosed();
             codec.WriteRequest(filling, id, target, source, request, oneWay, forwardCount);
-            if (writing) return;
-            writing = true;
+            if (!StartWriting()) return;
         }
 
         _ = WriteOutAsync();
@@ -79,8 +79,7 @@ internal sealed class FramedConnection : IAsyncDisposable
         {
             ThrowIfClosed();
             codec.WriteResponse(filling, id, response);
-            if (writing) return;
-            writing = true;
+            if (!StartWriting()) return;
         }
 
         _ = WriteOutAsync();
@@ -104,7 +103,37 @@ internal sealed class FramedConnection : IAsyncDisposable
                 throw;
             }
 
-            if (writing) return;
+            if (!StartWriting()) return;
+        }
+
+        _ = WriteOutAsync();
+    }
+
+    // Called with the gate held, after a frame was queued: true when the caller is to write now. Not when a write is in
+    // progress (it takes the frame with its next write), nor in a batch (the batch's end writes). A sender outside any
+    // batch writes even if a batch elsewhere holds frames back: they go out with its write, and the batch finds less.
+    private bool StartWriting()
+    {
+        if (writing) return false;
+        if (FrameBatch.IsOpen)
+        {
+            if (held) return false;
+            held = true;
+            FrameBatch.Hold(this);
+            return false;
+        }
+
+        writing = true;
+        return true;
+    }
+
+    /// <summary>Writes the frames a batch held back (see <see cref="FrameBatch"/>).</summary>
+    public void WriteHeld()
+    {
+        lock (sendGate)
+        {
+            held = false;
+            if (writing || closed) return;
             writing = true;
         }
 
