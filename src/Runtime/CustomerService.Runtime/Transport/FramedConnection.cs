@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using CustomerService.Runtime.Invocation;
@@ -6,13 +7,14 @@ using CustomerService.Runtime.Invocation;
 namespace CustomerService.Runtime.Transport;
 
 /// <summary>One TCP connection carrying length-prefixed frames both ways. Senders write frames into a buffer under a
-/// lock. The sender that finds no write in progress writes the buffer out itself, on its own thread (no hand-off to
-/// another thread, which on a busy machine costs more CPU than the write); senders that come while a write is in
-/// progress only append, and the writer takes their frames with its next write, so a burst from many callers goes out
-/// in few system calls, in the order the frames were queued. When the
+/// lock. When no write is in progress, the sender writes the buffer out itself, on its own thread: a hand-off to another
+/// thread costs more CPU than the write on a busy machine. Senders that come while a write is in progress only append,
+/// and the writer takes their frames with its next write, in the order they were queued. Grain work sends inside a
+/// <see cref="FrameBatch"/> (one write per connection when the piece of work ends), and when frames come faster than
+/// one every 50 µs the write is handed to the thread pool, so that those queued meanwhile share one system call. When the
 /// connection ends, for whatever reason, <see cref="Completion"/> completes and later sends fail at once, so callers
 /// can fail their pending calls instead of waiting for a timeout.</summary>
-internal sealed class FramedConnection : IAsyncDisposable
+internal sealed class FramedConnection : IAsyncDisposable, IThreadPoolWorkItem
 {
     private readonly Socket socket;
     private readonly MessageCodec codec;
@@ -25,6 +27,10 @@ internal sealed class FramedConnection : IAsyncDisposable
     private readonly CancellationTokenSource closing = new();
     private readonly CancellationToken closingToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // A write that starts this soon after the previous one is left to the thread pool instead of done by its sender:
+    // frames are coming fast (many callers), and the hand-off lets those queued meanwhile share the system call.
+    private static readonly long BusyTicks = Stopwatch.Frequency / 20_000; // 50 µs
+    private long lastWriteStarted;
     private bool writing;
     private bool held;
     private bool closed;
@@ -68,7 +74,7 @@ internal sealed class FramedConnection : IAsyncDisposable
             if (!StartWriting()) return;
         }
 
-        _ = WriteOutAsync();
+        WriteNowOrSoon();
     }
 
     /// <summary>Queues a response (see <see cref="MessageCodec.WriteResponse"/>).</summary>
@@ -82,7 +88,7 @@ internal sealed class FramedConnection : IAsyncDisposable
             if (!StartWriting()) return;
         }
 
-        _ = WriteOutAsync();
+        WriteNowOrSoon();
     }
 
     /// <summary>Queues raw bytes; <paramref name="write"/> writes them (tests use it to send what the codec would not).</summary>
@@ -106,7 +112,7 @@ internal sealed class FramedConnection : IAsyncDisposable
             if (!StartWriting()) return;
         }
 
-        _ = WriteOutAsync();
+        WriteNowOrSoon();
     }
 
     // Called with the gate held, after a frame was queued: true when the caller is to write now. Not when a write is in
@@ -127,6 +133,17 @@ internal sealed class FramedConnection : IAsyncDisposable
         return true;
     }
 
+    // Called by the sender that set `writing`.
+    private void WriteNowOrSoon()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var busy = now - Volatile.Read(ref lastWriteStarted) < BusyTicks;
+        if (busy) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        else _ = WriteOutAsync();
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = WriteOutAsync();
+
     /// <summary>Writes the frames a batch held back (see <see cref="FrameBatch"/>).</summary>
     public void WriteHeld()
     {
@@ -137,7 +154,7 @@ internal sealed class FramedConnection : IAsyncDisposable
             writing = true;
         }
 
-        _ = WriteOutAsync();
+        WriteNowOrSoon();
     }
 
     private void ThrowIfClosed()
@@ -164,6 +181,7 @@ internal sealed class FramedConnection : IAsyncDisposable
                     (filling, draining) = (draining, filling);
                 }
 
+                Volatile.Write(ref lastWriteStarted, Stopwatch.GetTimestamp());
                 // Not on the caller's scheduler (a grain's): a write that waits continues on the thread pool.
                 await stream.WriteAsync(draining.WrittenMemory, closingToken).ConfigureAwait(false);
                 draining.Clear();
