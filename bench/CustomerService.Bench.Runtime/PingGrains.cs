@@ -5,11 +5,23 @@ namespace CustomerService.Bench.Runtime;
 public interface IPongGrain : IGrainWithStringKey
 {
     Task<int> Ping(int value);
+
+    /// <summary>A one-way notification, as a grain pushes to a front-end's observer.</summary>
+    [OneWay]
+    Task Notify(int value);
 }
 
 public sealed class PongGrain : Grain, IPongGrain
 {
+    public int LastNotified { get; private set; }
+
     public Task<int> Ping(int value) => Task.FromResult(value + 1);
+
+    public Task Notify(int value)
+    {
+        LastNotified = value;
+        return Task.CompletedTask;
+    }
 }
 
 public interface IPingerGrain : IGrainWithStringKey

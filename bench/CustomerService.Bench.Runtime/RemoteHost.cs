@@ -19,7 +19,7 @@ internal static class RemoteHost
         var codec = new MessageCodec(services.GetRequiredService<CustomerService.Runtime.Serialization.IGrainSerializer>(),
             services.GetRequiredService<CustomerService.Runtime.Serialization.ExceptionCodec>());
         await using var silo = new SiloListener(new IPEndPoint(IPAddress.Loopback, 0), codec,
-            new FrameDispatcher(services, services.GetRequiredService<CallbackRegistry>(), codec));
+            new FrameDispatcher(services, services.GetRequiredService<CallbackRegistry>()));
         using var echo = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         echo.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         echo.Listen(128);

@@ -2,6 +2,7 @@ using System.Net;
 using CustomerService.Runtime.Internal;
 using CustomerService.Runtime.Invocation;
 using CustomerService.Runtime.Serialization;
+using CustomerService.Runtime.Testing;
 using CustomerService.Runtime.Tests.Grains;
 using CustomerService.Runtime.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,27 @@ public sealed class RemoteCallTests
         await silos.Target.Probe.WhenRecorded("note over the wire");
     }
 
+    [Fact]
+    public async Task ACallToAnotherSiloThatNeverAnswersFailsWithATimeoutAndTheConnectionCarriesOn()
+    {
+        var clock = new ManualTimeProvider();
+        await using var silos = await TwoSilos.StartAsync(caller => caller.UseTimeProvider(clock)
+            .ConfigureRuntime(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
+        var hanging = silos.Remote.SendAsync(Failing, null, Request(Grains + "IFailingGrain.Hang"));
+        await silos.Target.Probe.WhenRecorded("hanging");
+
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(await hanging.CompletesWithin(100));
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        var response = await hanging.Within();
+        Assert.IsType<TimeoutException>(response.Exception);
+        Assert.Contains("Hang", response.Exception!.Message);
+        var other = await silos.Remote.SendAsync(new GrainId(Grains + "FailingGrain", "other"), null, Request(Grains + "IFailingGrain.Ping")).Within();
+        Assert.Equal("pong", other.GetResult<string>());
+        silos.Target.Probe.Open("never");
+    }
+
     private static GrainRequest Request(string alias, params object?[] arguments)
     {
         var request = GrainManifest.CreateRequest(alias);
@@ -97,9 +119,9 @@ public sealed class RemoteCallTests
 
         public required RemoteSilo Remote { get; init; }
 
-        public static async Task<TwoSilos> StartAsync()
+        public static async Task<TwoSilos> StartAsync(Action<TestClusterBuilder>? configureCaller = null)
         {
-            var caller = await TestHost.StartAsync();
+            var caller = await TestHost.StartAsync(configureCaller);
             var target = await TestHost.StartAsync();
             var listener = new SiloListener(new IPEndPoint(IPAddress.Loopback, 0), target.Codec(), Dispatcher(target));
             var remote = await RemoteSilo.ConnectAsync(listener.EndPoint, caller.Codec(), Dispatcher(caller),
@@ -110,8 +132,7 @@ public sealed class RemoteCallTests
 
         private static FrameDispatcher Dispatcher(TestHost host) => new(
             host.Cluster.ServiceProvider,
-            host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>(),
-            host.Codec());
+            host.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>());
 
         public async ValueTask DisposeAsync()
         {

@@ -1,3 +1,5 @@
+using CustomerService.Runtime.Transport;
+
 namespace CustomerService.Runtime.Internal;
 
 /// <summary>Runs the work of one activation one piece at a time on the thread pool. Grain code awaits without
@@ -38,7 +40,8 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
             for (var i = 0; i < MaxTasksPerDrain; i++)
             {
                 if (!TryDequeueOrStop(out var task)) return;
-                TryExecuteTask(task);
+                // Frames the work sends (responses, one-way notifications, calls) leave together when it ends.
+                using (FrameBatch.Begin()) TryExecuteTask(task);
             }
         }
         finally

@@ -6,7 +6,7 @@ namespace CustomerService.Runtime.Transport;
 
 /// <summary>Hands requests read from any connection to the router (this silo's activations, or on to the owner when
 /// views differ), and responses to the calls waiting for them.</summary>
-internal sealed class FrameDispatcher(IServiceProvider services, CallbackRegistry callbacks, MessageCodec codec) : IFrameHandler
+internal sealed class FrameDispatcher(IServiceProvider services, CallbackRegistry callbacks) : IFrameHandler
 {
     // Resolved late: the router needs the connections, which need this dispatcher.
     private readonly Lazy<IMessageRouter> router = new(services.GetRequiredService<IMessageRouter>);
@@ -18,7 +18,7 @@ internal sealed class FrameDispatcher(IServiceProvider services, CallbackRegistr
         switch (message)
         {
             case WireRequest request:
-                var sink = request.OneWay ? null : new RemoteResponseSink(connection, codec, request.Id);
+                var sink = request.OneWay ? null : new RemoteResponseSink(connection, request.Id);
                 router.Value.Route(Message.FromConnection(request.Target, request.Source, request.Request, sink, request.ForwardCount));
                 break;
             case WireResponse response when callbacks.TryGet(response.Id, out var callback):

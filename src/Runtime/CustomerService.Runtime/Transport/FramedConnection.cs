@@ -1,28 +1,38 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using CustomerService.Runtime.Invocation;
 
 namespace CustomerService.Runtime.Transport;
 
-/// <summary>One TCP connection carrying length-prefixed frames both ways. Senders append frames to a buffer under a
-/// lock; one flusher swaps it for an empty one and writes it out, so a burst from many callers goes out in few system
-/// calls and no sender waits for the network. When the
+/// <summary>One TCP connection carrying length-prefixed frames both ways. Senders write frames into a buffer under a
+/// lock. When no write is in progress, the sender writes the buffer out itself, on its own thread: a hand-off to another
+/// thread costs more CPU than the write on a busy machine. Senders that come while a write is in progress only append,
+/// and the writer takes their frames with its next write, in the order they were queued. Grain work sends inside a
+/// <see cref="FrameBatch"/> (one write per connection when the piece of work ends), and when frames come faster than
+/// one every 50 µs the write is handed to the thread pool, so that those queued meanwhile share one system call. When the
 /// connection ends, for whatever reason, <see cref="Completion"/> completes and later sends fail at once, so callers
 /// can fail their pending calls instead of waiting for a timeout.</summary>
-internal sealed class FramedConnection : IAsyncDisposable
+internal sealed class FramedConnection : IAsyncDisposable, IThreadPoolWorkItem
 {
     private readonly Socket socket;
     private readonly MessageCodec codec;
     private readonly IFrameHandler handler;
     private readonly NetworkStream stream;
     private readonly PipeReader input;
-    private ArrayBufferWriter<byte> filling = new(64 * 1024);
-    private ArrayBufferWriter<byte> draining = new(64 * 1024);
-    private readonly object sendGate = new();
-    private readonly SemaphoreSlim flushNeeded = new(0);
+    private FrameBuffer filling = new();
+    private FrameBuffer draining = new();
+    private readonly Lock sendGate = new();
     private readonly CancellationTokenSource closing = new();
+    private readonly CancellationToken closingToken;
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool flushPending;
+    // A write that starts this soon after the previous one is left to the thread pool instead of done by its sender:
+    // frames are coming fast (many callers), and the hand-off lets those queued meanwhile share the system call.
+    private static readonly long BusyTicks = Stopwatch.Frequency / 20_000; // 50 µs
+    private long lastWriteStarted;
+    private bool writing;
+    private bool held;
     private bool closed;
 
     public FramedConnection(Socket socket, MessageCodec codec, IFrameHandler handler)
@@ -31,6 +41,7 @@ internal sealed class FramedConnection : IAsyncDisposable
         this.codec = codec;
         this.handler = handler;
         socket.NoDelay = true;
+        closingToken = closing.Token;
         stream = new NetworkStream(socket, ownsSocket: true);
         input = PipeReader.Create(stream);
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "unknown";
@@ -49,46 +60,132 @@ internal sealed class FramedConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the read and flush loops.</summary>
-    public void Start()
+    /// <summary>Starts the read loop.</summary>
+    public void Start() => _ = Task.Run(ReadLoopAsync);
+
+    /// <summary>Queues a call (see <see cref="MessageCodec.WriteRequest"/>).</summary>
+    /// <exception cref="SiloUnavailableException">The connection has closed.</exception>
+    public void SendRequest(long id, GrainId target, GrainId? source, GrainRequest request, bool oneWay, int forwardCount = 0)
     {
-        _ = Task.Run(ReadLoopAsync);
-        _ = Task.Run(FlushLoopAsync);
+        lock (sendGate)
+        {
+            ThrowIfClosed();
+            codec.WriteRequest(filling, id, target, source, request, oneWay, forwardCount);
+            if (!StartWriting()) return;
+        }
+
+        WriteNowOrSoon();
     }
 
-    /// <summary>Queues a frame; <paramref name="write"/> writes it (use <see cref="MessageCodec"/>).</summary>
+    /// <summary>Queues a response (see <see cref="MessageCodec.WriteResponse"/>).</summary>
+    /// <exception cref="SiloUnavailableException">The connection has closed.</exception>
+    public void SendResponse(long id, Response response)
+    {
+        lock (sendGate)
+        {
+            ThrowIfClosed();
+            codec.WriteResponse(filling, id, response);
+            if (!StartWriting()) return;
+        }
+
+        WriteNowOrSoon();
+    }
+
+    /// <summary>Queues raw bytes; <paramref name="write"/> writes them (tests use it to send what the codec would not).</summary>
     /// <exception cref="SiloUnavailableException">The connection has closed.</exception>
     public void Send(Action<IBufferWriter<byte>> write)
     {
         lock (sendGate)
         {
-            if (closed) throw new SiloUnavailableException($"The connection to {RemoteEndPoint} is closed.");
-            write(filling);
-            if (flushPending) return;
-            flushPending = true;
+            ThrowIfClosed();
+            var before = filling.WrittenCount;
+            try
+            {
+                write(filling);
+            }
+            catch
+            {
+                filling.Truncate(before);
+                throw;
+            }
+
+            if (!StartWriting()) return;
         }
 
-        flushNeeded.Release();
+        WriteNowOrSoon();
     }
 
-    private async Task FlushLoopAsync()
+    // Called with the gate held, after a frame was queued: true when the caller is to write now. Not when a write is in
+    // progress (it takes the frame with its next write), nor in a batch (the batch's end writes). A sender outside any
+    // batch writes even if a batch elsewhere holds frames back: they go out with its write, and the batch finds less.
+    private bool StartWriting()
+    {
+        if (writing) return false;
+        if (FrameBatch.IsOpen)
+        {
+            if (held) return false;
+            held = true;
+            FrameBatch.Hold(this);
+            return false;
+        }
+
+        writing = true;
+        return true;
+    }
+
+    // Called by the sender that set `writing`.
+    private void WriteNowOrSoon()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var busy = now - Volatile.Read(ref lastWriteStarted) < BusyTicks;
+        if (busy) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        else _ = WriteOutAsync();
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = WriteOutAsync();
+
+    /// <summary>Writes the frames a batch held back (see <see cref="FrameBatch"/>).</summary>
+    public void WriteHeld()
+    {
+        lock (sendGate)
+        {
+            held = false;
+            if (writing || closed) return;
+            writing = true;
+        }
+
+        WriteNowOrSoon();
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (closed) throw new SiloUnavailableException($"The connection to {RemoteEndPoint} is closed.");
+    }
+
+    // Run by the one sender that set `writing`: it writes on its own thread for as long as the writes complete at once
+    // (the usual case: the socket's send buffer has room), and continues on the thread pool only when one has to wait.
+    private async Task WriteOutAsync()
     {
         try
         {
-            while (!closing.IsCancellationRequested)
+            while (true)
             {
-                await flushNeeded.WaitAsync(closing.Token);
                 lock (sendGate)
                 {
-                    flushPending = false;
+                    if (closed || filling.WrittenCount == 0)
+                    {
+                        writing = false;
+                        return;
+                    }
+
                     (filling, draining) = (draining, filling);
                 }
 
-                await stream.WriteAsync(draining.WrittenMemory, closing.Token);
-                draining.ResetWrittenCount();
+                Volatile.Write(ref lastWriteStarted, Stopwatch.GetTimestamp());
+                // Not on the caller's scheduler (a grain's): a write that waits continues on the thread pool.
+                await stream.WriteAsync(draining.WrittenMemory, closingToken).ConfigureAwait(false);
+                draining.Clear();
             }
-
-            Close(null);
         }
         catch (Exception exception)
         {
@@ -102,7 +199,7 @@ internal sealed class FramedConnection : IAsyncDisposable
         {
             while (true)
             {
-                var result = await input.ReadAsync(closing.Token);
+                var result = await input.ReadAsync(closingToken);
                 var buffer = result.Buffer;
                 while (codec.TryReadFrame(ref buffer, out var frame))
                 {

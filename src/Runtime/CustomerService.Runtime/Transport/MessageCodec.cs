@@ -17,35 +17,77 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
 
     private const int LengthPrefix = 4;
 
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText ForwardsName = JsonEncodedText.Encode("fwd");
+    private static readonly JsonEncodedText TargetName = JsonEncodedText.Encode("target");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("method");
+    private static readonly JsonEncodedText ArgsName = JsonEncodedText.Encode("args");
+    private static readonly JsonEncodedText ResultName = JsonEncodedText.Encode("result");
+    private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText KeyName = JsonEncodedText.Encode("key");
+    private static readonly JsonEncodedText RequestKind = JsonEncodedText.Encode("request");
+    private static readonly JsonEncodedText OneWayKind = JsonEncodedText.Encode("oneway");
+    private static readonly JsonEncodedText ResponseKind = JsonEncodedText.Encode("response");
+
     public void WriteRequest(IBufferWriter<byte> output, long id, GrainId target, GrainId? source, GrainRequest request, bool oneWay, int forwardCount = 0)
-        => WriteFrame(output, writer =>
+    {
+        var frame = FrameWriting.Begin(output);
+        try
         {
-            writer.WriteNumber("id", id);
-            writer.WriteString("kind", oneWay ? "oneway" : "request");
-            if (forwardCount > 0) writer.WriteNumber("fwd", forwardCount);
-            WriteGrainId(writer, "target", target);
-            if (source is { } from) WriteGrainId(writer, "source", from);
-            writer.WriteString("method", request.RequestAlias);
-            writer.WritePropertyName("args");
+            var writer = frame.Json;
+            writer.WriteStartObject();
+            writer.WriteNumber(IdName, id);
+            writer.WriteString(KindName, oneWay ? OneWayKind : RequestKind);
+            if (forwardCount > 0) writer.WriteNumber(ForwardsName, forwardCount);
+            WriteGrainId(writer, TargetName, target);
+            if (source is { } from) WriteGrainId(writer, SourceName, from);
+            writer.WriteString(MethodName, request.RequestAlias);
+            writer.WritePropertyName(ArgsName);
             request.WriteArguments(writer, serializer);
-        });
+            writer.WriteEndObject();
+        }
+        catch
+        {
+            frame.Abandon();
+            throw;
+        }
+
+        frame.End();
+    }
 
     public void WriteResponse(IBufferWriter<byte> output, long id, Response response)
-        => WriteFrame(output, writer =>
+    {
+        var frame = FrameWriting.Begin(output);
+        try
         {
-            writer.WriteNumber("id", id);
-            writer.WriteString("kind", "response");
+            var writer = frame.Json;
+            writer.WriteStartObject();
+            writer.WriteNumber(IdName, id);
+            writer.WriteString(KindName, ResponseKind);
             if (response.Exception is { } exception)
             {
-                writer.WritePropertyName("error");
+                writer.WritePropertyName(ErrorName);
                 serializer.Serialize(writer, exceptions.Encode(exception));
             }
             else
             {
-                writer.WritePropertyName("result");
+                writer.WritePropertyName(ResultName);
                 response.WriteResult(writer, serializer);
             }
-        });
+
+            writer.WriteEndObject();
+        }
+        catch
+        {
+            frame.Abandon();
+            throw;
+        }
+
+        frame.End();
+    }
 
     /// <summary>Takes one whole frame off the front of <paramref name="buffer"/>, if it has arrived.</summary>
     public bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
@@ -71,30 +113,32 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
         Expect(ref reader, JsonTokenType.StartObject);
         long id = 0;
         var forwards = 0;
-        string? kind = null, method = null;
+        FrameKind? kind = null;
+        string? method = null;
         GrainId? target = null, source = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            // Property names and the kind are compared as UTF-8 bytes: no string per property and frame.
+            var name = Property(ref reader);
             reader.Read();
             switch (name)
             {
-                case "id": id = reader.GetInt64(); break;
-                case "kind": kind = reader.GetString(); break;
-                case "fwd": forwards = reader.GetInt32(); break;
-                case "target": target = ReadGrainId(ref reader); break;
-                case "source": source = ReadGrainId(ref reader); break;
-                case "method": method = reader.GetString(); break;
-                case "args":
-                    if (kind is not ("request" or "oneway") || target is null || method is null)
+                case FrameProperty.Id: id = reader.GetInt64(); break;
+                case FrameProperty.Kind: kind = ReadKind(ref reader); break;
+                case FrameProperty.Forwards: forwards = reader.GetInt32(); break;
+                case FrameProperty.Target: target = ReadGrainId(ref reader); break;
+                case FrameProperty.Source: source = ReadGrainId(ref reader); break;
+                case FrameProperty.Method: method = reader.GetString(); break;
+                case FrameProperty.Args:
+                    if (kind is not (FrameKind.Request or FrameKind.OneWay) || target is null || method is null)
                         throw new InvalidDataException("A request frame must give id, kind, target and method before its arguments.");
                     var request = GrainManifest.CreateRequest(method);
                     request.ReadArguments(ref reader, serializer);
-                    return new WireRequest(id, target.Value, source, request, kind == "oneway", forwards);
-                case "result":
+                    return new WireRequest(id, target.Value, source, request, kind == FrameKind.OneWay, forwards);
+                case FrameProperty.Result:
                     if (pendingRequest(id) is not { } asked) return null;
                     return new WireResponse(id, ReadOrFail(ref reader, asked, id));
-                case "error":
+                case FrameProperty.Error:
                     return new WireResponse(id, DecodeOrFail(ref reader, id));
                 default:
                     reader.Skip();
@@ -102,7 +146,7 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
             }
         }
 
-        throw new InvalidDataException($"A frame of kind '{kind ?? "none"}' ended without arguments, result or error.");
+        throw new InvalidDataException($"A frame of kind '{kind?.ToString() ?? "none"}' ended without arguments, result or error.");
     }
 
     // A response that cannot be read fails its own call only. Frames are delimited by their length, so the next frame
@@ -132,28 +176,39 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
         }
     }
 
-    private static void WriteFrame(IBufferWriter<byte> output, Action<Utf8JsonWriter> body)
-    {
-        var payload = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(payload))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-
-        BinaryPrimitives.WriteInt32LittleEndian(output.GetSpan(LengthPrefix), payload.WrittenCount);
-        output.Advance(LengthPrefix);
-        output.Write(payload.WrittenSpan);
-    }
-
-    private static void WriteGrainId(Utf8JsonWriter writer, string name, GrainId id)
+    private static void WriteGrainId(Utf8JsonWriter writer, JsonEncodedText name, GrainId id)
     {
         writer.WriteStartObject(name);
-        writer.WriteString("type", id.Type);
-        writer.WriteString("key", id.Key);
+        writer.WriteString(TypeName, id.Type);
+        writer.WriteString(KeyName, id.Key);
         writer.WriteEndObject();
     }
+
+    private static FrameProperty Property(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("id"u8)) return FrameProperty.Id;
+        if (reader.ValueTextEquals("kind"u8)) return FrameProperty.Kind;
+        if (reader.ValueTextEquals("target"u8)) return FrameProperty.Target;
+        if (reader.ValueTextEquals("source"u8)) return FrameProperty.Source;
+        if (reader.ValueTextEquals("method"u8)) return FrameProperty.Method;
+        if (reader.ValueTextEquals("args"u8)) return FrameProperty.Args;
+        if (reader.ValueTextEquals("result"u8)) return FrameProperty.Result;
+        if (reader.ValueTextEquals("error"u8)) return FrameProperty.Error;
+        if (reader.ValueTextEquals("fwd"u8)) return FrameProperty.Forwards;
+        return FrameProperty.Other;
+    }
+
+    private static FrameKind ReadKind(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("request"u8)) return FrameKind.Request;
+        if (reader.ValueTextEquals("oneway"u8)) return FrameKind.OneWay;
+        if (reader.ValueTextEquals("response"u8)) return FrameKind.Response;
+        return reader.TokenType == JsonTokenType.String ? FrameKind.Other : throw new InvalidDataException("A frame's kind must be a string.");
+    }
+
+    private enum FrameProperty { Other, Id, Kind, Forwards, Target, Source, Method, Args, Result, Error }
+
+    private enum FrameKind { Other, Request, OneWay, Response }
 
     private static GrainId ReadGrainId(ref Utf8JsonReader reader)
     {
@@ -161,10 +216,11 @@ internal sealed class MessageCodec(IGrainSerializer serializer, ExceptionCodec e
         string? type = null, key = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var isType = reader.ValueTextEquals("type"u8);
+            var isKey = !isType && reader.ValueTextEquals("key"u8);
             reader.Read();
-            if (name == "type") type = reader.GetString();
-            else if (name == "key") key = reader.GetString();
+            if (isType) type = reader.GetString();
+            else if (isKey) key = reader.GetString();
             else reader.Skip();
         }
 

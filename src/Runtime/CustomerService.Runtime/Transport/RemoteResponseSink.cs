@@ -5,7 +5,7 @@ namespace CustomerService.Runtime.Transport;
 
 /// <summary>Sends a response back on the connection its request came from. If that connection is gone the caller has
 /// already been told (its side failed the call), so the response is dropped.</summary>
-internal sealed class RemoteResponseSink(FramedConnection connection, MessageCodec codec, long id) : IResponseSink
+internal sealed class RemoteResponseSink(FramedConnection connection, long id) : IResponseSink
 {
     public bool CopiesResponse => false;
 
@@ -13,7 +13,7 @@ internal sealed class RemoteResponseSink(FramedConnection connection, MessageCod
     {
         try
         {
-            connection.Send(output => codec.WriteResponse(output, id, response));
+            connection.SendResponse(id, response);
         }
         catch (SiloUnavailableException)
         {

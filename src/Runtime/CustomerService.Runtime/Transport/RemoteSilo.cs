@@ -11,13 +11,11 @@ namespace CustomerService.Runtime.Transport;
 internal sealed class RemoteSilo : IAsyncDisposable
 {
     private readonly FramedConnection connection;
-    private readonly MessageCodec codec;
     private readonly CallbackRegistry callbacks;
 
-    private RemoteSilo(FramedConnection connection, MessageCodec codec, CallbackRegistry callbacks)
+    private RemoteSilo(FramedConnection connection, CallbackRegistry callbacks)
     {
         this.connection = connection;
-        this.codec = codec;
         this.callbacks = callbacks;
         // The reason goes into the message: a connection closed by a bad frame or a failed read is a bug to find, a
         // peer that went away is not, and the callers' logs are where either shows up.
@@ -46,7 +44,7 @@ internal sealed class RemoteSilo : IAsyncDisposable
 
         var connection = new FramedConnection(socket, codec, dispatcher);
         connection.Start();
-        return new RemoteSilo(connection, codec, callbacks);
+        return new RemoteSilo(connection, callbacks);
     }
 
     public bool IsConnected => !connection.IsClosed;
@@ -57,7 +55,7 @@ internal sealed class RemoteSilo : IAsyncDisposable
         callback.Connection = connection;
         try
         {
-            connection.Send(output => codec.WriteRequest(output, callback.Id, target, source, request, oneWay: false));
+            connection.SendRequest(callback.Id, target, source, request, oneWay: false);
         }
         catch (SiloUnavailableException exception)
         {
@@ -89,8 +87,7 @@ internal sealed class RemoteSilo : IAsyncDisposable
         if (callback is not null) callback.Connection = connection;
         try
         {
-            connection.Send(output => codec.WriteRequest(output, callback?.Id ?? 0, message.Target, message.Source, request,
-                oneWay: callback is null, forwardCount: message.ForwardCount));
+            connection.SendRequest(callback?.Id ?? 0, message.Target, message.Source, request, oneWay: callback is null, message.ForwardCount);
         }
         catch (SiloUnavailableException exception)
         {
@@ -99,7 +96,7 @@ internal sealed class RemoteSilo : IAsyncDisposable
     }
 
     public void SendOneWay(GrainId target, GrainId? source, GrainRequest request)
-        => connection.Send(output => codec.WriteRequest(output, 0, target, source, request, oneWay: true));
+        => connection.SendRequest(0, target, source, request, oneWay: true);
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }
