@@ -32,6 +32,10 @@
 #                     target's ratios against each [relay: "echo"; embedded, cluster: "echo relay"]
 #   --no-baseline     no floors
 #
+# Environment: BENCH_TARGET_ENV="KEY=VALUE ..." adds settings to WebFront (embedded, and the cluster's front-ends);
+# BENCH_WEBFRONT_DLL=path runs that build of WebFront instead of this checkout's, e.g. a copy of an older
+# src/WebFront/bin/Release/net10.0, to compare two builds run after run (use with --no-build).
+#
 # Results: bench/results/<UTC time>-<target>-<mode>/: per target one JSON per step, <target>-summary.json and the
 # target's log; comparison-<floor>.json with the ratios against each floor that ran. Cluster runs add the silos' and
 # front-ends' logs; chaos runs cluster-chaos.json and membership-after.txt (the membership table after the kill).
@@ -156,7 +160,7 @@ wait_healthy() { # base url
   say "$1/healthz did not answer within 60 s"; exit 1
 }
 
-webfront_dll="$root/src/WebFront/bin/Release/net10.0/CustomerService.WebFront.dll"
+webfront_dll="${BENCH_WEBFRONT_DLL:-$root/src/WebFront/bin/Release/net10.0/CustomerService.WebFront.dll}"
 
 # Settings every WebFront target gets: the seed's admin password (the generator's login) and rate limits far above the
 # measured rates (defaults: 10 hub calls/s per connection, 1,200 REST requests/min per address, 50,000 calls/s per
