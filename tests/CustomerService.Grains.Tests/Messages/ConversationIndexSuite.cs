@@ -23,9 +23,11 @@ public abstract class ConversationIndexSuite : IAsyncLifetime
         foreach (var index in indexes) await index.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    private IConversationIndex Open()
+    private IConversationIndex Open(TimeSpan? writeInterval = null)
     {
-        var index = MessageStores.CreateConversationIndex(Engine, DatabaseOptions());
+        var options = DatabaseOptions();
+        if (writeInterval is { } interval) options.IndexWriteInterval = interval;
+        var index = MessageStores.CreateConversationIndex(Engine, options);
         indexes.Add(index);
         return index;
     }
@@ -58,6 +60,43 @@ public abstract class ConversationIndexSuite : IAsyncLifetime
         Assert.Equal(["c", "a"], Ids(await List(index, before: T0.AddMinutes(3))));
         Assert.Equal(["d"], Ids(await List(index, limit: 1)));
         Assert.Empty(await index.ListAsync("other", new ConversationQuery(null, null, false, null, null, 10)));
+    }
+
+    [Fact]
+    public async Task RoundsWaitTheWriteIntervalButAFlushDoesNot()
+    {
+        var index = Open(TimeSpan.FromMinutes(1));
+        index.Upsert(View("a", ConversationStatus.Open, null, RoutingState.Queued), T0);
+        // The first summary after a quiet spell is written at once, without a flush.
+        await WaitUntilAsync(async () => (await List(index)).Count == 1);
+
+        index.Upsert(View("b", ConversationStatus.Open, null, RoutingState.Queued), T0.AddSeconds(1));
+        await Task.Delay(500);
+        Assert.Equal(["a"], Ids(await List(index)));
+
+        await index.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(["b", "a"], Ids(await List(index)));
+    }
+
+    [Fact]
+    public async Task SummariesQueuedDuringTheIntervalAreWrittenWhenItEnds()
+    {
+        var index = Open(TimeSpan.FromMilliseconds(300));
+        index.Upsert(View("a", ConversationStatus.Open, null, RoutingState.Queued), T0);
+        index.Upsert(View("b", ConversationStatus.Open, null, RoutingState.Queued), T0.AddSeconds(1));
+        index.Upsert(View("b", ConversationStatus.Open, "ann", RoutingState.Assigned), T0.AddSeconds(2));
+
+        await WaitUntilAsync(async () => (await List(index)).Count == 2 && (await List(index, assignee: "ann")).Count == 1);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the index did not show the summaries within 10 s");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

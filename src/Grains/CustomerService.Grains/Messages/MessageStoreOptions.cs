@@ -23,4 +23,10 @@ public sealed class MessageStoreOptions
 
     /// <summary>How many of a tenant's most recent messages a search without a usable full-text index looks through.</summary>
     public int SearchScanLimit { get; set; } = 20_000;
+
+    /// <summary>The least time between two writes of the conversation index (the tenant's conversation list). The
+    /// summaries of a conversation queued meanwhile collapse into its newest, so a busy conversation costs one row write
+    /// per interval instead of one per message. A list read on a silo waits for that silo's queued summaries first, so it
+    /// always shows that silo's changes; conversations on other silos show theirs up to this much later.</summary>
+    public TimeSpan IndexWriteInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

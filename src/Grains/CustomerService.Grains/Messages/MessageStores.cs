@@ -24,7 +24,7 @@ public static class MessageStores
     {
         var result = new MessageStoreOptionsValidator(engine).Validate(Options.DefaultName, options);
         if (result.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(MessageStoreOptions), result.Failures);
-        return new AdoNetConversationIndex(Dialect(engine, options), options.TableName + "_conversations", logger ?? NullLogger.Instance);
+        return new AdoNetConversationIndex(Dialect(engine, options), options.TableName + "_conversations", options.IndexWriteInterval, logger ?? NullLogger.Instance);
     }
 
     private static MessageStoreDialect Dialect(MessageStoreEngine engine, MessageStoreOptions options) =>

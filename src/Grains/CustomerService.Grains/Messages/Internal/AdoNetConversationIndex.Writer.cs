@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace CustomerService.Grains.Messages.Internal;
 
 // One writer takes every summary queued since its last round (one per conversation, the newest) and writes them in
-// one transaction, so a busy conversation costs one row write per round, not one per message.
+// one transaction, so a busy conversation costs one row write per round, not one per message. Rounds are at least
+// writeInterval apart unless a flush is asked for (a list read waits for one), so summaries collapse further under
+// load: at 2,000 msg/s over 100 conversations a round would otherwise follow every few messages, each a commit.
 internal sealed partial class AdoNetConversationIndex
 {
     private async Task RunWriterAsync()
@@ -23,6 +25,7 @@ internal sealed partial class AdoNetConversationIndex
                 waiting = flushes;
                 pending = new(StringComparer.Ordinal);
                 flushes = [];
+                if (flushAsked.Task.IsCompleted) flushAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
             Exception? failure = null;
@@ -43,6 +46,14 @@ internal sealed partial class AdoNetConversationIndex
             {
                 if (failure is null) flush.TrySetResult();
                 else flush.TrySetException(failure);
+            }
+
+            if (batch.Count > 0 && writeInterval > TimeSpan.Zero)
+            {
+                Task asked;
+                lock (gate) asked = flushAsked.Task;
+                await Task.WhenAny(asked, Task.Delay(writeInterval, stopping.Token));
+                stopping.Token.ThrowIfCancellationRequested();
             }
         }
     }

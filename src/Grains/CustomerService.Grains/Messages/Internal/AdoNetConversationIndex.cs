@@ -18,16 +18,20 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
     private readonly SemaphoreSlim signal = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task writer;
+    private readonly TimeSpan writeInterval;
     private readonly DedicatedThreadScheduler? writerThread;
     private Dictionary<string, (ConversationView View, DateTimeOffset At)> pending = new(StringComparer.Ordinal);
     private List<TaskCompletionSource> flushes = [];
+    // Completed when a flush is asked for, so that the writer's pause between rounds ends at once.
+    private TaskCompletionSource flushAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? schema;
     private bool awake;
 
-    public AdoNetConversationIndex(MessageStoreDialect dialect, string table, ILogger logger)
+    public AdoNetConversationIndex(MessageStoreDialect dialect, string table, TimeSpan writeInterval, ILogger logger)
     {
         this.dialect = dialect;
         this.table = table;
+        this.writeInterval = writeInterval;
         this.logger = logger;
         // SQLite commits block their thread for the fsync (its async API is synchronous): keep them off the pool.
         writerThread = dialect.Engine == MessageStoreEngine.Sqlite ? new DedicatedThreadScheduler("sqlite-index-writer") : null;
@@ -43,7 +47,12 @@ internal sealed partial class AdoNetConversationIndex : IConversationIndex
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate) flushes.Add(done);
+        lock (gate)
+        {
+            flushes.Add(done);
+            flushAsked.TrySetResult();
+        }
+
         Wake();
         return done.Task.WaitAsync(cancellationToken);
     }
