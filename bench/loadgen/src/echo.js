@@ -7,8 +7,7 @@ import WebSocket from 'ws';
 import { delay, driveOpenLoop, settlePhase, TICK_MS } from './drive.js';
 import { forEachLimit } from './hub.js';
 import { readMemory } from './http.js';
-import { stopRequested } from './interrupt.js';
-import { machineFigures, pick, warmUpAndMeasure } from './load.js';
+import { measuredResult, pick, warmUpAndMeasure } from './load.js';
 import { Phase } from './phase.js';
 
 /** A frame is "{phase}:{k}:" padded with text to the configured size; the echo returns it unchanged. */
@@ -108,25 +107,10 @@ export async function runEcho(options, log) {
   log(`ready: ${opened} echo sockets, ${traffic.connectErrors} errors`);
   if (opened === 0) throw new Error(`no echo socket opened at ${options.url}/echo: ${traffic.errorSamples.join('; ')}`);
   memory.connected = await readMemory(options.url, true);
-  const { warmup, measured, generator, server } = await warmUpAndMeasure(traffic, options, log, memory);
+  const phases = await warmUpAndMeasure(traffic, options, log, memory);
   const heldAtEnd = traffic.held();
   await traffic.closeAll();
-  return {
-    tool: 'customerservice-loadgen',
-    mode: 'echo',
-    label: options.label ?? options.url,
-    url: options.url,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    config: pick(options, ['visitors', 'rate', 'duration', 'warmup', 'grace', 'textSize']),
-    connections: { visitors: opened, agents: 0, heldAtEnd, connectErrors: traffic.connectErrors, disconnects: traffic.disconnects },
-    ...measured.summary(),
-    warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
-    memory,
-    generator,
-    server,
-    machine: machineFigures(loadAtStart),
-    errorSamples: traffic.errorSamples,
-    interrupted: stopRequested(),
-  };
+  return measuredResult('echo', options, { startedAt, loadAtStart, memory, phases, errorSamples: traffic.errorSamples },
+    pick(options, ['visitors', 'rate', 'duration', 'warmup', 'grace', 'textSize']),
+    { visitors: opened, agents: 0, heldAtEnd, connectErrors: traffic.connectErrors, disconnects: traffic.disconnects });
 }

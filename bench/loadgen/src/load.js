@@ -25,19 +25,13 @@ export async function runLoad(options, log) {
   if (traffic.pairs.length === 0) throw new Error(`no conversation could be set up: ${pool.errorSamples.join('; ') || 'no agent connected'}`);
   memory.connected = await readMemory(options.url, true);
 
-  const { warmup, measured, generator, server } = await warmUpAndMeasure(traffic, options, log, memory);
+  const phases = await warmUpAndMeasure(traffic, options, log, memory);
   const heldAtEnd = pool.held();
   await pool.closeAll();
 
-  return {
-    tool: 'customerservice-loadgen',
-    mode: 'load',
-    label: options.label ?? options.url,
-    url: options.url,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    config: pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation', 'tokenInQuery', 'origin', 'accept', 'agentPerConnection']),
-    connections: {
+  return measuredResult('load', options, { startedAt, loadAtStart, memory, phases, errorSamples: pool.errorSamples },
+    pick(options, ['agentUrl', 'tenant', 'visitors', 'agents', 'rate', 'duration', 'warmup', 'direction', 'grace', 'textSize', 'skipNegotiation', 'tokenInQuery', 'origin', 'accept', 'agentPerConnection']),
+    {
       visitors: traffic.pairs.length,
       agents: traffic.agents.length,
       agentsCreated: auth.created,
@@ -47,14 +41,31 @@ export async function runLoad(options, log) {
       setupErrors: traffic.setupErrors,
       acceptErrors: traffic.acceptErrors,
       disconnects: pool.disconnects,
-    },
+    });
+}
+
+/**
+ * The result document of a run made of a warm-up and a measured phase (load and echo modes): what ran, its
+ * connections, the measured phase's summary, memory, the generator's and the server's CPU, the machine.
+ */
+export function measuredResult(mode, options, { startedAt, loadAtStart, memory, phases, errorSamples }, config, connections) {
+  const { warmup, measured, generator, server } = phases;
+  return {
+    tool: 'customerservice-loadgen',
+    mode,
+    label: options.label ?? options.url,
+    url: options.url,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    config,
+    connections,
     ...measured.summary(),
     warmup: warmup ? { ...warmup.summary(), latency: undefined } : null,
     memory,
     generator,
     server,
     machine: machineFigures(loadAtStart),
-    errorSamples: pool.errorSamples,
+    errorSamples,
     interrupted: stopRequested(),
   };
 }
