@@ -28,6 +28,17 @@ public sealed class AgentTabsTests(ITestOutputHelper output)
         await SendFromWidgetAsync(visitor, "a second message");
         foreach (var tab in new[] { first, second })
             await Expect(tab.Locator(".messages .msg").Filter(new() { HasText = "a second message" }));
+
+        // The server does not echo a message to the connection that sent it: the sending tab shows its reply, and
+        // its list's preview, from the ack; the other tab and the widget from the event.
+        await ReplyFromConsoleAsync(first, "one reply, shown everywhere");
+        foreach (var tab in new[] { first, second })
+        {
+            await Expect(tab.Locator(".messages .msg").Filter(new() { HasText = "one reply, shown everywhere" }));
+            await Expect(tab.Locator("li.row .preview").Filter(new() { HasText = "one reply, shown everywhere" }));
+        }
+
+        await Expect(Widget(visitor, ".msg").Filter(new() { HasText = "one reply, shown everywhere" }));
         Assert.Empty(s.PageErrors);
     }
 

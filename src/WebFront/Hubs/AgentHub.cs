@@ -18,7 +18,8 @@ namespace CustomerService.WebFront.Hubs;
 /// another tenant.</summary>
 [Authorize(Policy = AuthExtensions.AgentPolicy)]
 internal sealed partial class AgentHub(
-    IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits) : Hub<IAgentClient>
+    IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits, OwnSends ownSends)
+    : Hub<IAgentClient>
 {
     private Participant Me => Context.User!.ToParticipant();
     private IAgentGrain Agent => grains.GetGrain<IAgentGrain>(Context.User!.SubjectKey());
@@ -97,7 +98,9 @@ internal sealed partial class AgentHub(
     public async Task<MessageAck> SendMessage(JsonElement message)
     {
         var send = await Payloads.ReadSendAsync(message, withConversation: true, limits.Value, files, Context.User!.TenantId());
-        return await Conversation(send.ConversationId!).SendMessage(Me, send.Command);
+        var key = Key(send.ConversationId!);
+        return await ownSends.TrackAsync(FeedRegistry.AgentConversationId(key), send.Command.ClientMessageId, Context.ConnectionId,
+            () => grains.GetGrain<IConversationGrain>(key).SendMessage(Me, send.Command));
     }
 }
 

@@ -32,6 +32,7 @@ public static class HubExtensions
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<FeedRegistry>();
+        services.AddSingleton<OwnSends>();
         services.AddSingleton<ConnectionPresence>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<FeedRenewalService>();

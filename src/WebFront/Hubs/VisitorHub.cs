@@ -26,10 +26,13 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     private readonly FileStore files;
     private readonly HubLimits limits;
     private readonly GrainMode mode;
+    private readonly OwnSends ownSends;
 
     public VisitorHub(
-        IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits, GrainMode mode)
+        IGrainFactory grains, FeedRegistry feeds, ConnectionPresence presence, FileStore files, IOptions<HubLimits> limits, GrainMode mode,
+        OwnSends ownSends)
     {
+        this.ownSends = ownSends;
         this.grains = grains;
         this.mode = mode;
         this.feeds = feeds;
@@ -72,9 +75,10 @@ internal sealed class VisitorHub : Hub<IVisitorClient>
     {
         var send = await Payloads.ReadSendAsync(message, withConversation: false, limits, files, Context.User!.TenantId());
         // Subscribed before the send (a no-op once subscribed), so that a first message wakes a dormant feed in time
-        // for its own echo and the answers to it.
-        await feeds.EnsureSubscribedAsync(FeedRegistry.VisitorConversationId(ConversationKey));
-        return await Conversation.SendMessage(Me, send.Command);
+        // for the visitor's other tabs and the answers to it.
+        var feedId = FeedRegistry.VisitorConversationId(ConversationKey);
+        await feeds.EnsureSubscribedAsync(feedId);
+        return await ownSends.TrackAsync(feedId, send.Command.ClientMessageId, Context.ConnectionId, () => Conversation.SendMessage(Me, send.Command));
     }
 
     // Before the visitor's first message the conversation does not exist yet: reading it gives nothing and marking

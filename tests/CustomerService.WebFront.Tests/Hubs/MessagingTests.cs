@@ -50,15 +50,32 @@ public sealed class MessagingTests(DemoFixture fixture) : HubTestBase(fixture.Ho
         var (first, token) = await VisitorAsync();
         var second = await Node.ConnectAsync(Host.Hub("visitor"), token);
         await Node.InvokeAsync(first, "SendMessage", Message("from the first tab"));
-        Assert.Equal("from the first tab", First(await Node.WaitAsync(first, "message")).GetProperty("text").GetString());
         Assert.Equal("from the first tab", First(await Node.WaitAsync(second, "message")).GetProperty("text").GetString());
 
         var conversationId = (await Node.InvokeAsync(first, "GetConversation")).GetProperty("id").GetString()!;
         var agent = await AgentAsync();
         await Node.InvokeAsync(agent, "Open", conversationId);
         await Node.InvokeAsync(agent, "SendMessage", new { conversationId, clientMessageId = Guid.NewGuid().ToString(), text = "hello, both tabs" });
+        // The tab that sent shows its message from the ack: the first message event it gets is the agent's.
         Assert.Equal("hello, both tabs", First(await Node.WaitAsync(first, "message")).GetProperty("text").GetString());
         Assert.Equal("hello, both tabs", First(await Node.WaitAsync(second, "message")).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task AnAgentsMessageReachesItsOtherConsolesButNotTheConnectionThatSentIt()
+    {
+        var (visitor, _) = await VisitorAsync();
+        var conversationId = await StartConversationAsync(visitor);
+        var sender = await AgentAsync();
+        var otherTab = await AgentAsync();
+        await Node.InvokeAsync(sender, "Open", conversationId);
+        await Node.InvokeAsync(otherTab, "Open", conversationId);
+
+        await Node.InvokeAsync(sender, "SendMessage", new { conversationId, clientMessageId = Guid.NewGuid().ToString(), text = "from one console" });
+        Assert.Equal("from one console", First(await Node.WaitAsync(otherTab, "message")).GetProperty("text").GetString());
+        await Node.InvokeAsync(visitor, "SendMessage", Message("the visitor answers"));
+        Assert.Equal("the visitor answers", First(await Node.WaitAsync(sender, "message")).GetProperty("text").GetString());
+        Assert.Equal("the visitor answers", First(await Node.WaitAsync(otherTab, "message")).GetProperty("text").GetString());
     }
 
     [Fact]

@@ -145,9 +145,15 @@ export class ConsoleModel extends Observable {
     if (notifyChange) this.changed();
   }
 
-  private onMessage(m: Message): void {
+  /** The list's preview of a conversation: its newest message, pushed or (for this agent's own) acked. */
+  private preview(m: Message): Conversation | undefined {
     const c = this.conversations.get(m.conversationId);
     if (c && (!c.lastMessage || c.lastMessage.seq < m.seq)) this.conversations.set(c.id, { ...c, lastMessage: m, lastSeq: Math.max(c.lastSeq, m.seq) });
+    return c;
+  }
+
+  private onMessage(m: Message): void {
+    const c = this.preview(m);
     const isOpen = this.current?.id === m.conversationId;
     if (isOpen) this.current!.onMessage(m);
     const fromOthers = !(m.author.kind === "agent" && m.author.id === this.agent.id);
@@ -172,7 +178,10 @@ export class ConsoleModel extends Observable {
     if (previous) void this.hub.leave(previous.id).catch(() => {});
     try {
       const opened = await this.hub.open(id);
-      this.current = new OpenConversation(this.hub, opened, this.self);
+      this.current = new OpenConversation(this.hub, opened, this.self, (m) => {
+        this.preview(m);
+        this.changed();
+      });
       this.conversations.set(id, opened.conversation);
       this.current.markRead();
     } catch (err) {

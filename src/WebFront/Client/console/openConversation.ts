@@ -25,7 +25,9 @@ export class OpenConversation extends Observable {
   private typingTimer?: ReturnType<typeof setTimeout>;
   private markedSeq = 0;
 
-  constructor(private readonly hub: AgentHub, opened: OpenResult, private readonly self: Participant) {
+  /** `sent` hears of this agent's own messages once acked: the server does not echo a message to the connection
+   * that sent it, so the conversation list's preview learns of it here. */
+  constructor(private readonly hub: AgentHub, opened: OpenResult, private readonly self: Participant, private readonly sent: (m: Message) => void = () => {}) {
     super();
     this.conversation = opened.conversation;
     this.messages = mergeBySeq([], opened.messages);
@@ -123,10 +125,12 @@ export class OpenConversation extends Observable {
     const stalled = await this.outbox.flush(
       (req) => this.hub.sendMessage(req),
       (req, ack) => {
-        this.show(this.tracker.accept({
+        const mine: Message = {
           id: ack.id, conversationId: this.id, seq: ack.seq, clientMessageId: req.clientMessageId, author: this.self,
           text: req.text, attachments: req.attachments ?? [], private: !!req.private, sentAt: ack.sentAt,
-        }));
+        };
+        this.show(this.tracker.accept(mine));
+        this.sent(mine);
         if (this.tracker.hasGap) void this.resume();
       },
       (_req, error) => {

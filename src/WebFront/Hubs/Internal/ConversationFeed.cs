@@ -8,8 +8,8 @@ namespace CustomerService.WebFront.Hubs.Internal;
 /// <summary>A conversation's events for the local visitor connections (<c>c:{key}:v</c>), subscribed as that
 /// visitor, so private notes and agents' unread counts never reach them.</summary>
 internal sealed class VisitorConversationFeed(
-    string key, Participant visitor, IGrainFactory grains, IHubContext<VisitorHub, IVisitorClient> hub)
-    : Feed($"c:{key}:v"), IConversationObserver
+    string key, Participant visitor, IGrainFactory grains, IHubContext<VisitorHub, IVisitorClient> hub, OwnSends ownSends)
+    : Feed(FeedRegistry.VisitorConversationId(key)), IConversationObserver
 {
     private IConversationObserver? reference;
 
@@ -38,7 +38,10 @@ internal sealed class VisitorConversationFeed(
     }
 
     private IVisitorClient Clients => hub.Clients.Group(Id);
-    public Task Message(ChatMessage message) => message.Private ? Task.CompletedTask : Clients.message(message.ToWire());
+    public Task Message(ChatMessage message) =>
+        message.Private ? Task.CompletedTask : ToAllButSender(message.ClientMessageId).message(message.ToWire());
+    private IVisitorClient ToAllButSender(string clientMessageId) =>
+        ownSends.TakeSender(Id, clientMessageId) is { } sender ? hub.Clients.GroupExcept(Id, sender) : Clients;
     public Task Read(ReadEvent read) => Clients.read(read.ToWire());
     public Task Typing(TypingEvent typing) =>
         typing.Participant.Kind == AuthorKind.Visitor ? Task.CompletedTask : Clients.typing(typing.ToWire() with { Draft = null });
@@ -51,8 +54,8 @@ internal sealed class VisitorConversationFeed(
 /// <summary>A conversation's events for the local agent connections that opened it (<c>c:{key}:a</c>), subscribed as
 /// the first agent who opened it (agents share the agents' view; unread counts come from each agent's own feed).</summary>
 internal sealed class AgentConversationFeed(
-    string key, Participant agent, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub)
-    : Feed($"c:{key}:a"), IConversationObserver
+    string key, Participant agent, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub, OwnSends ownSends)
+    : Feed(FeedRegistry.AgentConversationId(key)), IConversationObserver
 {
     private IConversationObserver? reference;
 
@@ -74,7 +77,9 @@ internal sealed class AgentConversationFeed(
     }
 
     private IAgentClient Clients => hub.Clients.Group(Id);
-    public Task Message(ChatMessage message) => Clients.message(message.ToWire());
+    public Task Message(ChatMessage message) => ToAllButSender(message.ClientMessageId).message(message.ToWire());
+    private IAgentClient ToAllButSender(string clientMessageId) =>
+        ownSends.TakeSender(Id, clientMessageId) is { } sender ? hub.Clients.GroupExcept(Id, sender) : Clients;
     public Task Read(ReadEvent read) => Clients.read(read.ToWire());
     public Task Typing(TypingEvent typing) => Clients.typing(typing.ToWire());
     public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());

@@ -10,6 +10,7 @@ internal sealed partial class FeedRegistry(
     IGrainFactory grains,
     IHubContext<VisitorHub, IVisitorClient> visitors,
     IHubContext<AgentHub, IAgentClient> agents,
+    OwnSends ownSends,
     ILogger<FeedRegistry> logger)
 {
     private readonly Lock sync = new();
@@ -22,14 +23,17 @@ internal sealed partial class FeedRegistry(
     /// <summary>The group id of a visitor's conversation feed.</summary>
     public static string VisitorConversationId(string key) => $"c:{key}:v";
 
+    /// <summary>The group id of the agents' conversation feed.</summary>
+    public static string AgentConversationId(string key) => $"c:{key}:a";
+
     /// <summary>A widget connection follows its conversation. With <paramref name="subscribe"/> false (the conversation
     /// has no message yet) a new feed stays dormant until the visitor's first send wakes it.</summary>
     public Task JoinVisitorConversationAsync(string key, Participant visitor, string connectionId, bool subscribe = true) =>
-        JoinAsync(VisitorConversationId(key), () => new VisitorConversationFeed(key, visitor, grains, visitors), connectionId, subscribe);
+        JoinAsync(VisitorConversationId(key), () => new VisitorConversationFeed(key, visitor, grains, visitors, ownSends), connectionId, subscribe);
 
     /// <summary>A console connection opened a conversation.</summary>
     public Task JoinAgentConversationAsync(string key, Participant agent, string connectionId) =>
-        JoinAsync($"c:{key}:a", () => new AgentConversationFeed(key, agent, grains, agents), connectionId);
+        JoinAsync(AgentConversationId(key), () => new AgentConversationFeed(key, agent, grains, agents, ownSends), connectionId);
 
     /// <summary>A console connection follows its agent's events.</summary>
     public Task JoinAgentAsync(string agentKey, string connectionId) =>
@@ -55,7 +59,7 @@ internal sealed partial class FeedRegistry(
     }
 
     /// <summary>A console connection left a conversation.</summary>
-    public Task LeaveAgentConversationAsync(string key, string connectionId) => LeaveAsync($"c:{key}:a", connectionId);
+    public Task LeaveAgentConversationAsync(string key, string connectionId) => LeaveAsync(AgentConversationId(key), connectionId);
 
     /// <summary>Subscribes a feed that could not subscribe yet (a visitor's conversation after its first message).</summary>
     public Task EnsureSubscribedAsync(string feedId)
