@@ -12,4 +12,9 @@ public sealed class FeedOptions
 
     /// <summary>How soon subscriptions are renewed after a grain call failed with a cluster error (a silo left).</summary>
     public TimeSpan RenewAfterClusterError { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The shortest time between two <c>unread</c> events of one conversation to one visitor's or agent's
+    /// connections: a change after a quiet spell goes out at once, the changes within this interval after it as one
+    /// event with the newest count. Zero sends every change.</summary>
+    public TimeSpan UnreadInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -1,3 +1,4 @@
+using CustomerService.Runtime.Testing;
 using CustomerService.WebFront.Hubs.Internal;
 
 namespace CustomerService.WebFront.Tests.Hubs;
@@ -7,7 +8,7 @@ public sealed class OwnSendsTests
     [Fact]
     public async Task TheSendersConnectionIsTakenOnceByItsEvent()
     {
-        var sends = new OwnSends(new ManualClock());
+        var sends = new OwnSends(new ManualTimeProvider());
         var ack = await sends.TrackAsync("c:t/1:v", "m1", "conn-a", () => Task.FromResult(1));
 
         Assert.Equal(1, ack);
@@ -19,7 +20,7 @@ public sealed class OwnSendsTests
     [Fact]
     public async Task AFailedSendLeavesNothingForAnEventToSkip()
     {
-        var sends = new OwnSends(new ManualClock());
+        var sends = new OwnSends(new ManualTimeProvider());
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             sends.TrackAsync<int>("c:t/1:v", "m1", "conn-a", () => throw new InvalidOperationException("refused")));
 
@@ -30,7 +31,7 @@ public sealed class OwnSendsTests
     [Fact]
     public async Task ASendWhoseEventNeverComesIsForgottenAfterThirtySeconds()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var sends = new OwnSends(clock);
         await sends.TrackAsync("c:t/1:v", "lost", "conn-a", () => Task.FromResult(1));
         clock.Advance(TimeSpan.FromSeconds(29));
@@ -43,13 +44,5 @@ public sealed class OwnSendsTests
         Assert.Null(sends.TakeSender("c:t/1:v", "lost"));
         Assert.Equal("conn-a", sends.TakeSender("c:t/1:v", "recent"));
         Assert.Equal("conn-a", sends.TakeSender("c:t/1:v", "newest"));
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long ticks = 1_000;
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-        public override long GetTimestamp() => ticks;
-        public void Advance(TimeSpan by) => ticks += by.Ticks;
     }
 }

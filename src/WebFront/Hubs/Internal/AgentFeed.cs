@@ -7,10 +7,12 @@ namespace CustomerService.WebFront.Hubs.Internal;
 
 /// <summary>One agent's events (assignments, unread counts, queue size, mentions, profile) for every local
 /// connection of that agent (<c>a:{key}</c>). A conversation assigned to the agent is followed by all of them.</summary>
-internal sealed class AgentFeed(string key, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub, Func<ConversationView, Task> assigned)
+internal sealed class AgentFeed(
+    string key, IGrainFactory grains, IHubContext<AgentHub, IAgentClient> hub, Func<ConversationView, Task> assigned, TimeSpan unreadInterval, TimeProvider time)
     : Feed($"a:{key}"), IAgentObserver
 {
     private IAgentObserver? reference;
+    private readonly UnreadCoalescer<AgentUnreadEvent> unreadSends = new(unreadInterval, time, e => hub.Clients.Group($"a:{key}").unread(e.ToWire()));
 
     public override Task AddToGroupAsync(string connectionId) => hub.Groups.AddToGroupAsync(connectionId, Id);
     public override Task RemoveFromGroupAsync(string connectionId) => hub.Groups.RemoveFromGroupAsync(connectionId, Id);
@@ -24,6 +26,7 @@ internal sealed class AgentFeed(string key, IGrainFactory grains, IHubContext<Ag
 
     protected override async Task ReleaseCoreAsync()
     {
+        unreadSends.Dispose();
         if (reference is null) return;
         try { await grains.GetGrain<IAgentGrain>(key).Unsubscribe(reference); }
         finally { grains.DeleteObjectReference<IAgentObserver>(reference); reference = null; }
@@ -36,7 +39,7 @@ internal sealed class AgentFeed(string key, IGrainFactory grains, IHubContext<Ag
         await assigned(conversation); // the agent's connections now follow it: its messages reach them unopened
     }
     public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
-    public Task Unread(AgentUnreadEvent unread) => Clients.unread(unread.ToWire());
+    public Task Unread(AgentUnreadEvent unread) => unreadSends.Post(unread.ConversationId, unread);
     public Task Queue(QueueSizeEvent queue) => Clients.queue(queue);
     public Task Mention(MentionEvent mention) => Clients.mention(mention.ToWire());
     public Task AgentUpdated(AgentProfile agent) => Clients.agentUpdated(agent.ToWire());

@@ -8,10 +8,12 @@ namespace CustomerService.WebFront.Hubs.Internal;
 /// <summary>A conversation's events for the local visitor connections (<c>c:{key}:v</c>), subscribed as that
 /// visitor, so private notes and agents' unread counts never reach them.</summary>
 internal sealed class VisitorConversationFeed(
-    string key, Participant visitor, IGrainFactory grains, IHubContext<VisitorHub, IVisitorClient> hub, OwnSends ownSends)
+    string key, Participant visitor, IGrainFactory grains, IHubContext<VisitorHub, IVisitorClient> hub, OwnSends ownSends,
+    TimeSpan unreadInterval, TimeProvider time)
     : Feed(FeedRegistry.VisitorConversationId(key)), IConversationObserver
 {
     private IConversationObserver? reference;
+    private readonly UnreadCoalescer<UnreadEvent> unreadSends = new(unreadInterval, time, e => hub.Clients.Group(FeedRegistry.VisitorConversationId(key)).unread(e.ToWire()));
 
     public override Task AddToGroupAsync(string connectionId) => hub.Groups.AddToGroupAsync(connectionId, Id);
     public override Task RemoveFromGroupAsync(string connectionId) => hub.Groups.RemoveFromGroupAsync(connectionId, Id);
@@ -32,6 +34,7 @@ internal sealed class VisitorConversationFeed(
 
     protected override async Task ReleaseCoreAsync()
     {
+        unreadSends.Dispose();
         if (reference is null) return;
         try { await grains.GetGrain<IConversationGrain>(key).Unsubscribe(reference); }
         finally { grains.DeleteObjectReference<IConversationObserver>(reference); reference = null; }
@@ -48,7 +51,7 @@ internal sealed class VisitorConversationFeed(
     public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
     public Task Queue(QueueEvent queue) => Clients.queue(queue.ToWire());
     public Task Unread(Participant reader, UnreadEvent unread) =>
-        reader.Kind == AuthorKind.Visitor ? Clients.unread(unread.ToWire()) : Task.CompletedTask;
+        reader.Kind == AuthorKind.Visitor ? unreadSends.Post(key, unread) : Task.CompletedTask;
 }
 
 /// <summary>A conversation's events for the local agent connections that opened it (<c>c:{key}:a</c>), subscribed as

@@ -1,6 +1,7 @@
 using CustomerService.Grains.Conversations;
 using CustomerService.Runtime;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CustomerService.WebFront.Hubs.Internal;
 
@@ -11,8 +12,11 @@ internal sealed partial class FeedRegistry(
     IHubContext<VisitorHub, IVisitorClient> visitors,
     IHubContext<AgentHub, IAgentClient> agents,
     OwnSends ownSends,
+    IOptions<FeedOptions> options,
+    TimeProvider time,
     ILogger<FeedRegistry> logger)
 {
+    private readonly TimeSpan unreadInterval = options.Value.UnreadInterval;
     private readonly Lock sync = new();
     private readonly Dictionary<string, Feed> feeds = [];
     private readonly Dictionary<string, HashSet<string>> byConnection = [];
@@ -29,7 +33,7 @@ internal sealed partial class FeedRegistry(
     /// <summary>A widget connection follows its conversation. With <paramref name="subscribe"/> false (the conversation
     /// has no message yet) a new feed stays dormant until the visitor's first send wakes it.</summary>
     public Task JoinVisitorConversationAsync(string key, Participant visitor, string connectionId, bool subscribe = true) =>
-        JoinAsync(VisitorConversationId(key), () => new VisitorConversationFeed(key, visitor, grains, visitors, ownSends), connectionId, subscribe);
+        JoinAsync(VisitorConversationId(key), () => new VisitorConversationFeed(key, visitor, grains, visitors, ownSends, unreadInterval, time), connectionId, subscribe);
 
     /// <summary>A console connection opened a conversation.</summary>
     public Task JoinAgentConversationAsync(string key, Participant agent, string connectionId) =>
@@ -37,7 +41,7 @@ internal sealed partial class FeedRegistry(
 
     /// <summary>A console connection follows its agent's events.</summary>
     public Task JoinAgentAsync(string agentKey, string connectionId) =>
-        JoinAsync($"a:{agentKey}", () => new AgentFeed(agentKey, grains, agents, view => FollowAssignedAsync(agentKey, view)), connectionId);
+        JoinAsync($"a:{agentKey}", () => new AgentFeed(agentKey, grains, agents, view => FollowAssignedAsync(agentKey, view), unreadInterval, time), connectionId);
 
     // Every local connection of the agent follows a conversation assigned to it, as if each had opened it.
     private async Task FollowAssignedAsync(string agentKey, Grains.Conversations.ConversationView view)
