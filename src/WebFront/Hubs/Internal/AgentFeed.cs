@@ -12,7 +12,7 @@ internal sealed class AgentFeed(
     : Feed($"a:{key}"), IAgentObserver
 {
     private IAgentObserver? reference;
-    private readonly UnreadCoalescer<AgentUnreadEvent> unreadSends = new(unreadInterval, time, e => hub.Clients.Group($"a:{key}").unread(e.ToWire()));
+    private UnreadCoalescer<AgentUnreadEvent>? unreadSends;
 
     public override Task AddToGroupAsync(string connectionId) => hub.Groups.AddToGroupAsync(connectionId, Id);
     public override Task RemoveFromGroupAsync(string connectionId) => hub.Groups.RemoveFromGroupAsync(connectionId, Id);
@@ -26,7 +26,7 @@ internal sealed class AgentFeed(
 
     protected override async Task ReleaseCoreAsync()
     {
-        unreadSends.Dispose();
+        unreadSends?.Dispose();
         if (reference is null) return;
         try { await grains.GetGrain<IAgentGrain>(key).Unsubscribe(reference); }
         finally { grains.DeleteObjectReference<IAgentObserver>(reference); reference = null; }
@@ -39,7 +39,13 @@ internal sealed class AgentFeed(
         await assigned(conversation); // the agent's connections now follow it: its messages reach them unopened
     }
     public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
-    public Task Unread(AgentUnreadEvent unread) => unreadSends.Post(unread.ConversationId, unread);
+    public Task Unread(AgentUnreadEvent unread) => (unreadSends ?? CreateUnreadSends()).Post(unread.ConversationId, unread);
+
+    private UnreadCoalescer<AgentUnreadEvent> CreateUnreadSends()
+    {
+        var created = new UnreadCoalescer<AgentUnreadEvent>(unreadInterval, time, e => Clients.unread(e.ToWire()));
+        return Interlocked.CompareExchange(ref unreadSends, created, null) ?? created;
+    }
     public Task Queue(QueueSizeEvent queue) => Clients.queue(queue);
     public Task Mention(MentionEvent mention) => Clients.mention(mention.ToWire());
     public Task AgentUpdated(AgentProfile agent) => Clients.agentUpdated(agent.ToWire());

@@ -13,7 +13,8 @@ internal sealed class VisitorConversationFeed(
     : Feed(FeedRegistry.VisitorConversationId(key)), IConversationObserver
 {
     private IConversationObserver? reference;
-    private readonly UnreadCoalescer<UnreadEvent> unreadSends = new(unreadInterval, time, e => hub.Clients.Group(FeedRegistry.VisitorConversationId(key)).unread(e.ToWire()));
+    // Made on the first count: most widgets never get one, and an idle widget's feed should stay small.
+    private UnreadCoalescer<UnreadEvent>? unreadSends;
 
     public override Task AddToGroupAsync(string connectionId) => hub.Groups.AddToGroupAsync(connectionId, Id);
     public override Task RemoveFromGroupAsync(string connectionId) => hub.Groups.RemoveFromGroupAsync(connectionId, Id);
@@ -34,10 +35,18 @@ internal sealed class VisitorConversationFeed(
 
     protected override async Task ReleaseCoreAsync()
     {
-        unreadSends.Dispose();
+        unreadSends?.Dispose();
         if (reference is null) return;
         try { await grains.GetGrain<IConversationGrain>(key).Unsubscribe(reference); }
         finally { grains.DeleteObjectReference<IConversationObserver>(reference); reference = null; }
+    }
+
+    private UnreadCoalescer<UnreadEvent> UnreadSends => unreadSends ?? CreateUnreadSends();
+
+    private UnreadCoalescer<UnreadEvent> CreateUnreadSends()
+    {
+        var created = new UnreadCoalescer<UnreadEvent>(unreadInterval, time, e => Clients.unread(e.ToWire()));
+        return Interlocked.CompareExchange(ref unreadSends, created, null) ?? created;
     }
 
     private IVisitorClient Clients => hub.Clients.Group(Id);
@@ -51,7 +60,7 @@ internal sealed class VisitorConversationFeed(
     public Task ConversationUpdated(ConversationView conversation) => Clients.conversationUpdated(conversation.ToWire());
     public Task Queue(QueueEvent queue) => Clients.queue(queue.ToWire());
     public Task Unread(Participant reader, UnreadEvent unread) =>
-        reader.Kind == AuthorKind.Visitor ? unreadSends.Post(key, unread) : Task.CompletedTask;
+        reader.Kind == AuthorKind.Visitor ? UnreadSends.Post(key, unread) : Task.CompletedTask;
 }
 
 /// <summary>A conversation's events for the local agent connections that opened it (<c>c:{key}:a</c>), subscribed as
