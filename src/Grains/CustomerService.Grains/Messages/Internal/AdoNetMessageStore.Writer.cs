@@ -83,8 +83,8 @@ internal sealed partial class AdoNetMessageStore
                 m.Attachments.IsDefault ? [] : m.Attachments, m.Private, timeProvider.GetUtcNow());
         }
 
-        // Blocking is fine: with a gate (SQLite) this runs on the writer's own thread, which the commit blocks anyway.
-        writeGate?.Wait();
+        // Blocking is fine: with turns (SQLite) this runs on the writer's own thread, which the commit blocks anyway.
+        writeTurns?.Enter();
         try
         {
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
@@ -104,7 +104,7 @@ internal sealed partial class AdoNetMessageStore
         }
         finally
         {
-            writeGate?.Release();
+            writeTurns?.Exit();
         }
     }
 

@@ -18,8 +18,8 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
     private readonly Task writer;
     private readonly DedicatedThreadScheduler? writerThread;
     private readonly FullTextIndexer? fullTextIndexer;
-    // Taken around every write transaction when an indexer writes to the same database (see FullTextIndexer).
-    private readonly SemaphoreSlim? writeGate;
+    // Taken around every write transaction when an indexer writes to the same database.
+    private readonly WriteTurns? writeTurns;
     private readonly Lock schemaGate = new();
     private Task? schema;
 
@@ -47,8 +47,8 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
         writerThread = dialect.Engine == MessageStoreEngine.Sqlite ? new DedicatedThreadScheduler("sqlite-message-writer") : null;
         if (dialect.IndexesFullTextAfterCommit)
         {
-            writeGate = new SemaphoreSlim(1, 1);
-            fullTextIndexer = new FullTextIndexer(dialect, options.FullTextIndexBatchSize, options.IndexWriteInterval, timeProvider, writeGate, logger);
+            writeTurns = new WriteTurns();
+            fullTextIndexer = new FullTextIndexer(dialect, options.FullTextIndexBatchSize, options.IndexWriteInterval, timeProvider, writeTurns, logger);
         }
 
         writer = writerThread is null ? Task.Run(RunWriterAsync) : writerThread.Run(RunWriterAsync);
@@ -72,7 +72,6 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
         await writer.ConfigureAwait(false);
         writerThread?.Dispose();
         if (fullTextIndexer is not null) await fullTextIndexer.DisposeAsync().ConfigureAwait(false);
-        writeGate?.Dispose();
         await dialect.DisposeAsync().ConfigureAwait(false);
     }
 

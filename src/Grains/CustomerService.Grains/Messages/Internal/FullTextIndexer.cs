@@ -15,7 +15,7 @@ internal sealed class FullTextIndexer : IAsyncDisposable
     private readonly int batchSize;
     private readonly TimeSpan interval;
     private readonly TimeProvider timeProvider;
-    private readonly SemaphoreSlim writeGate;
+    private readonly WriteTurns writeTurns;
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private readonly SemaphoreSlim signal = new(0);
@@ -30,16 +30,14 @@ internal sealed class FullTextIndexer : IAsyncDisposable
     private bool awake;
     private bool disposed;
 
-    /// <param name="writeGate">Held by the store's writer around each message transaction and by the indexer around
-    /// each of its own: a writer that would find the database locked by the indexer waits here and starts the moment the
-    /// indexer commits, instead of in SQLite's busy handler, which sleeps 1, 2, 5, 10 … ms between tries.</param>
-    public FullTextIndexer(MessageStoreDialect dialect, int batchSize, TimeSpan interval, TimeProvider timeProvider, SemaphoreSlim writeGate, ILogger logger)
+    /// <param name="writeTurns">Shared with the store's message writer (see <see cref="WriteTurns"/>).</param>
+    public FullTextIndexer(MessageStoreDialect dialect, int batchSize, TimeSpan interval, TimeProvider timeProvider, WriteTurns writeTurns, ILogger logger)
     {
         this.dialect = dialect;
         this.batchSize = batchSize;
         this.interval = interval;
         this.timeProvider = timeProvider;
-        this.writeGate = writeGate;
+        this.writeTurns = writeTurns;
         this.logger = logger;
         loop = thread.Run(RunAsync);
     }
@@ -145,21 +143,21 @@ internal sealed class FullTextIndexer : IAsyncDisposable
     }
 
     // Transactions of up to batchSize rows until one comes back short: then every row committed before this round
-    // began is indexed. The gate is taken per transaction, so the message writer waits for one at most.
+    // began is indexed. A turn is taken per transaction, so the message writer waits for one at most.
     private async Task CatchUpAsync()
     {
         connection ??= await dialect.OpenFullTextIndexerAsync(CancellationToken.None);
         while (true)
         {
             int count;
-            writeGate.Wait();
+            writeTurns.Enter();
             try
             {
                 (count, watermark) = await dialect.IndexFullTextAsync(connection, batchSize, watermark, CancellationToken.None);
             }
             finally
             {
-                writeGate.Release();
+                writeTurns.Exit();
             }
 
             if (count < batchSize || stopping.IsCancellationRequested) return;
