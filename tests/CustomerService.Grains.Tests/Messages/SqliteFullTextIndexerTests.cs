@@ -112,6 +112,34 @@ public sealed class SqliteFullTextIndexerTests : IAsyncLifetime
         await Within(AssertIndexMatchesMessagesAsync());
     }
 
+    [Fact]
+    public async Task AnOlderBuildRunBetweenTwoStartsLeavesEveryMessageIndexedOnce()
+    {
+        var first = OpenStore();
+        await StoredAsync(first, 1, "a refund request");
+        Assert.Single(await SearchAsync(first, "refund"));
+        await StoredAsync(first, 2, "a refund request left above the watermark");
+        await first.DisposeAsync().AsTask().WaitAsync(Timeout);
+        // A rollback: the older build puts its trigger back and indexes what it commits in the commit.
+        await Within(ExecuteAsync(OldTrigger));
+        await Within(ExecuteAsync("""
+            INSERT INTO messages VALUES ('ZZZZZZZZZZZZZZZZZZZZZZZZZZ', 't1', 't1/c1', 3, 'client-3', 'visitor', 'v1', 'Visitor One',
+                'a refund request from the older build', '[]', 0, 0)
+            """));
+
+        var second = OpenStore();
+        var found = await SearchAsync(second, "refund");
+
+        Assert.Equal([1L, 2, 3], found.Select(m => m.Seq).Order());
+        await Within(AssertIndexMatchesMessagesAsync());
+    }
+
+    private const string OldTrigger = """
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts (rowid, text) VALUES (new.rowid, new.text);
+        END;
+        """;
+
     private IMessageStore OpenStore(Action<MessageStoreOptions>? configure = null)
     {
         var options = new MessageStoreOptions { ConnectionString = $"Data Source={Database}", IndexWriteInterval = TimeSpan.FromMinutes(1) };
@@ -158,6 +186,14 @@ public sealed class SqliteFullTextIndexerTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = await OpenAsync();
@@ -187,10 +223,7 @@ public sealed class SqliteFullTextIndexerTests : IAsyncLifetime
                 UNIQUE (conversation_id, seq), UNIQUE (conversation_id, client_message_id));
             CREATE INDEX messages_tenant_id ON messages (tenant, id);
             CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='rowid', tokenize='trigram');
-            CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
-                INSERT INTO messages_fts (rowid, text) VALUES (new.rowid, new.text);
-            END;
-            """;
+            """ + OldTrigger;
         await command.ExecuteNonQueryAsync();
         for (var i = 0; i < texts.Length; i++)
         {

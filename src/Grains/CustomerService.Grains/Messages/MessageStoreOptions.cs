@@ -35,6 +35,6 @@ public sealed class MessageStoreOptions
     /// <summary>SQLite only: most messages the full-text indexer adds to the index in one transaction. Messages are
     /// committed without full-text work; the indexer adds them afterwards, in transactions of up to this many rows.
     /// Larger batches cost less CPU per message (fewer, larger FTS5 segments to merge); a message commit that comes
-    /// while the indexer writes waits for one of its transactions (about 8 ms for 250 rows on a busy 2-core machine).</summary>
+    /// while the indexer writes waits for one of its transactions (on a busy 2-core machine about 8 ms of CPU for 200 rows, 47 ms for 1000).</summary>
     public int FullTextIndexBatchSize { get; set; } = 250;
 }

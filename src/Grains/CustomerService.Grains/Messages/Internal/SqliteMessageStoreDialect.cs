@@ -69,6 +69,7 @@ internal sealed class SqliteMessageStoreDialect : MessageStoreDialect
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        var triggerExists = $"SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '{Table}_fts_insert'";
         command.CommandText = $"""
             CREATE TABLE IF NOT EXISTS {Table} (
                 id                TEXT    NOT NULL PRIMARY KEY,
@@ -93,11 +94,19 @@ internal sealed class SqliteMessageStoreDialect : MessageStoreDialect
                 indexed_rowid INTEGER NOT NULL
             );
             INSERT OR IGNORE INTO {Table}_fts_progress (id, indexed_rowid) SELECT 1, COALESCE(MAX(rowid), 0) FROM {Table};
+            INSERT INTO {Table}_fts (rowid, text) SELECT rowid, text FROM {Table}
+                WHERE EXISTS ({triggerExists}) AND rowid > (SELECT indexed_rowid FROM {Table}_fts_progress)
+                  AND rowid NOT IN (SELECT id FROM {Table}_fts_docsize);
+            UPDATE {Table}_fts_progress SET indexed_rowid = (SELECT COALESCE(MAX(rowid), 0) FROM {Table}) WHERE EXISTS ({triggerExists});
             DROP TRIGGER IF EXISTS {Table}_fts_insert;
             """;
         // Databases made before the indexer filled the index with a trigger inside every message commit, so every row
         // they hold is indexed: the watermark starts at the last of them, set in the transaction that drops the trigger
         // (nothing is indexed twice, nothing committed after it is missed). A new database starts at 0, the same thing.
+        // A database that has both a watermark and the trigger ran an older build after this one (a rollback): the
+        // trigger indexed what that build committed, not what this one had left above the watermark. The rows above
+        // the watermark that FTS5 has no document size for are those; they are indexed here, then the watermark moves
+        // to the end. (The scan is of the rows above the watermark only.)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
