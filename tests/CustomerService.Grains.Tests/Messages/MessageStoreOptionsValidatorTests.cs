@@ -10,12 +10,12 @@ public sealed class MessageStoreOptionsValidatorTests
     [Fact]
     public void EveryProblemIsReportedWithTheConfigurationKeyThatFixesIt()
     {
-        var options = new MessageStoreOptions { ConnectionString = "", TableName = "1 bad", MaxBatchSize = 0, MaxTextLength = 0, MaxAttachments = -1, SearchScanLimit = 0, IndexWriteInterval = TimeSpan.FromMinutes(2) };
+        var options = new MessageStoreOptions { ConnectionString = "", TableName = "1 bad", MaxBatchSize = 0, MaxTextLength = 0, MaxAttachments = -1, SearchScanLimit = 0, IndexWriteInterval = TimeSpan.FromMinutes(2), FullTextIndexBatchSize = 0 };
 
         var result = new MessageStoreOptionsValidator(MessageStoreEngine.Sqlite).Validate(null, options);
 
         Assert.True(result.Failed);
-        foreach (var key in new[] { "ConnectionString", "TableName", "MaxBatchSize", "MaxTextLength", "MaxAttachments", "SearchScanLimit", "IndexWriteInterval" })
+        foreach (var key in new[] { "ConnectionString", "TableName", "MaxBatchSize", "MaxTextLength", "MaxAttachments", "SearchScanLimit", "IndexWriteInterval", "FullTextIndexBatchSize" })
             Assert.Contains(result.Failures!, failure => failure.StartsWith($"MessageStore:{key} ", StringComparison.Ordinal));
     }
 

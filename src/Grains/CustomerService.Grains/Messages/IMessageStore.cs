@@ -35,7 +35,8 @@ public interface IMessageStore : IAsyncDisposable
     /// <summary>Messages of <paramref name="tenant"/> whose text contains every word of <paramref name="query"/>,
     /// newest first. Words of 3 or more characters use the full-text index; a query with a shorter word (e.g. a
     /// two-character Chinese word) or, on PostgreSQL, with CJK text, scans the tenant's most recent messages instead
-    /// (bounded by <see cref="MessageStoreOptions.SearchScanLimit"/>).</summary>
+    /// (bounded by <see cref="MessageStoreOptions.SearchScanLimit"/>). Every message committed before the call is seen:
+    /// on SQLite, where the full-text index is filled after the commit, a full-text search waits for it to catch up.</summary>
     /// <exception cref="ArgumentException">Empty tenant, empty or over-long query, or <paramref name="limit"/> outside
     /// 1..<see cref="MaxPageSize"/>.</exception>
     Task<IReadOnlyList<ChatMessage>> SearchAsync(string tenant, string query, int limit, bool includePrivate = false, CancellationToken cancellationToken = default);

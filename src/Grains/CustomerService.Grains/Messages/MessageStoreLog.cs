@@ -25,4 +25,7 @@ internal static partial class MessageStoreLog
 
     [LoggerMessage(EventId = 706, Level = LogLevel.Warning, Message = "Message store could not write a batch of {Count} appends; writing it again on a new connection.")]
     public static partial void BatchRetried(this ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 707, Level = LogLevel.Warning, Message = "Message store could not add committed messages to the full-text index; they stay queued above the watermark and are indexed in a later round (a search waiting for them fails).")]
+    public static partial void IndexingFailed(this ILogger logger, Exception exception);
 }

@@ -35,6 +35,8 @@ public sealed partial class MessageStoreOptionsValidator(MessageStoreEngine engi
             errors.Add($"{Key}{nameof(options.SearchScanLimit)} is {options.SearchScanLimit} {where}: use a positive number of messages.");
         if (options.IndexWriteInterval < TimeSpan.Zero || options.IndexWriteInterval > TimeSpan.FromMinutes(1))
             errors.Add($"{Key}{nameof(options.IndexWriteInterval)} is {options.IndexWriteInterval} {where}: use 00:00:00 (write as soon as a summary is queued) to 00:01:00.");
+        if (options.FullTextIndexBatchSize is < 1 or > 100_000)
+            errors.Add($"{Key}{nameof(options.FullTextIndexBatchSize)} is {options.FullTextIndexBatchSize} {where}: use 1 to 100000 messages per index transaction.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class AdoNetMessageStore
         if (useFullText)
         {
             var (join, condition) = dialect.FullTextMatch();
-            return AsReadOnly(QueryAsync(
+            return AsReadOnly(FullTextQueryAsync(
                 $"SELECT {MessageColumns.Select("m")} FROM {Table} m {join} WHERE m.tenant = @tenant AND {condition}{privacy} ORDER BY m.id DESC LIMIT @limit",
                 cancellationToken, ("@tenant", tenant), ("@query", dialect.FullTextQuery(words)), ("@limit", limit)));
         }
@@ -43,6 +43,22 @@ internal sealed partial class AdoNetMessageStore
 
         sql.Append(" ORDER BY m.id DESC LIMIT @limit");
         return AsReadOnly(QueryAsync(sql.ToString(), cancellationToken, [.. parameters]));
+    }
+
+    // On SQLite the index lags the commits by up to one round of the indexer, so a search first asks it to catch up:
+    // then it sees every message committed before it began, with the index's own matching (trigram, Unicode case
+    // folding). Not a LIKE scan of the unindexed tail instead: LIKE folds ASCII case only, so "ÄRGER" would not match
+    // "ärger" until indexed. The flush costs a search at most one round of indexing that was due anyway (one read when
+    // nothing is pending); searches are rare next to appends.
+    private async Task<List<ChatMessage>> FullTextQueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        if (fullTextIndexer is not null)
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await fullTextIndexer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await QueryAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
     }
 
     private static string EscapeLike(string word) => word

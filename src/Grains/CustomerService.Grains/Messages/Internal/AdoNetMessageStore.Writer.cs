@@ -31,6 +31,8 @@ internal sealed partial class AdoNetMessageStore
                         MessageStoreMetrics.Appends.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(results[i])));
                         batch[i].Completion.TrySetResult(results[i]);
                     }
+
+                    fullTextIndexer?.Notify();
                 }
                 catch (Exception e)
                 {
@@ -81,20 +83,29 @@ internal sealed partial class AdoNetMessageStore
                 m.Attachments.IsDefault ? [] : m.Attachments, m.Private, timeProvider.GetUtcNow());
         }
 
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var inserted = await InsertAsync(connection, transaction, batch, rows).ConfigureAwait(false);
-        var results = new AppendResult[batch.Count];
-        for (var i = 0; i < rows.Length; i++)
+        // Blocking is fine: with turns (SQLite) this runs on the writer's own thread, which the commit blocks anyway.
+        writeTurns?.Enter();
+        try
         {
-            // A row that did not insert collided with a stored row (or an earlier row of this batch) on one of the
-            // unique keys; which one decides the outcome. Seen inside the transaction, so batch-mates count too.
-            results[i] = inserted.Contains(rows[i].Id)
-                ? new AppendResult.Stored(rows[i].ToAck())
-                : await ResolveConflictAsync(connection, transaction, rows[i]).ConfigureAwait(false);
-        }
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            var inserted = await InsertAsync(connection, transaction, batch, rows).ConfigureAwait(false);
+            var results = new AppendResult[batch.Count];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                // A row that did not insert collided with a stored row (or an earlier row of this batch) on one of the
+                // unique keys; which one decides the outcome. Seen inside the transaction, so batch-mates count too.
+                results[i] = inserted.Contains(rows[i].Id)
+                    ? new AppendResult.Stored(rows[i].ToAck())
+                    : await ResolveConflictAsync(connection, transaction, rows[i]).ConfigureAwait(false);
+            }
 
-        await transaction.CommitAsync().ConfigureAwait(false);
-        return results;
+            await transaction.CommitAsync().ConfigureAwait(false);
+            return results;
+        }
+        finally
+        {
+            writeTurns?.Exit();
+        }
     }
 
     private async Task<HashSet<string>> InsertAsync(DbConnection connection, DbTransaction transaction, List<PendingAppend> batch, ChatMessage[] rows)

@@ -17,6 +17,9 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
     private readonly Channel<PendingAppend> queue;
     private readonly Task writer;
     private readonly DedicatedThreadScheduler? writerThread;
+    private readonly FullTextIndexer? fullTextIndexer;
+    // Taken around every write transaction when an indexer writes to the same database.
+    private readonly WriteTurns? writeTurns;
     private readonly Lock schemaGate = new();
     private Task? schema;
 
@@ -32,6 +35,8 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
             MaxTextLength = options.MaxTextLength,
             MaxAttachments = options.MaxAttachments,
             SearchScanLimit = options.SearchScanLimit,
+            IndexWriteInterval = options.IndexWriteInterval,
+            FullTextIndexBatchSize = options.FullTextIndexBatchSize,
         };
         this.timeProvider = timeProvider;
         this.logger = logger;
@@ -40,6 +45,12 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
         logger.Starting(dialect.Engine, options.TableName, options.MaxBatchSize);
         // SQLite commits block their thread for the fsync (its async API is synchronous): keep them off the pool.
         writerThread = dialect.Engine == MessageStoreEngine.Sqlite ? new DedicatedThreadScheduler("sqlite-message-writer") : null;
+        if (dialect.IndexesFullTextAfterCommit)
+        {
+            writeTurns = new WriteTurns();
+            fullTextIndexer = new FullTextIndexer(dialect, options.FullTextIndexBatchSize, options.IndexWriteInterval, timeProvider, writeTurns, logger);
+        }
+
         writer = writerThread is null ? Task.Run(RunWriterAsync) : writerThread.Run(RunWriterAsync);
     }
 
@@ -60,6 +71,7 @@ internal sealed partial class AdoNetMessageStore : IMessageStore
         // The writer drains what was queued before it stops, so every accepted append gets its outcome.
         await writer.ConfigureAwait(false);
         writerThread?.Dispose();
+        if (fullTextIndexer is not null) await fullTextIndexer.DisposeAsync().ConfigureAwait(false);
         await dialect.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -34,6 +34,21 @@ internal abstract class MessageStoreDialect(string table) : IAsyncDisposable
     /// <summary>The full-text query text for the words of a query.</summary>
     public abstract string FullTextQuery(IReadOnlyList<string> words);
 
+    /// <summary>True when an insert commits without full-text work and <see cref="IndexFullTextAsync"/> adds committed
+    /// rows to the full-text index afterwards (SQLite). PostgreSQL's GIN index is maintained by the insert itself.</summary>
+    public virtual bool IndexesFullTextAfterCommit => false;
+
+    /// <summary>A connection of its own for the full-text indexer.</summary>
+    public virtual ValueTask<DbConnection> OpenFullTextIndexerAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Engine} indexes full text in the insert.");
+
+    /// <summary>Adds up to <paramref name="maxRows"/> committed rows that are not in the full-text index yet, oldest
+    /// first, and moves the stored watermark past them, in one transaction. <paramref name="knownWatermark"/> is the
+    /// watermark this returned last time (or -1): when nothing was committed since, no transaction is started.</summary>
+    /// <returns>How many rows were added, and the watermark now.</returns>
+    public virtual Task<(int Count, long Watermark)> IndexFullTextAsync(DbConnection connection, int maxRows, long knownWatermark, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Engine} indexes full text in the insert.");
+
     /// <summary>A statement run first in a schema transaction to serialise schema creation by several processes.</summary>
     public virtual string SchemaLockStatement => "";
 
