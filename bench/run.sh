@@ -22,6 +22,9 @@
 #   --probe-rate R    scale: probe messages per second [20]  --probe-pairs N [4]
 #   --probe-warmup S  scale: seconds of probes before the measured ones, not counted [0]
 #   --widget-load     scale: each idle connection calls GetConversation and Resume once, as the widget does on connect
+#   --scale-warmup N  scale: before "before" is read, N idle connections (and the probe pairs, 3 s of probes) are opened
+#                     and closed, so that the server's one-time costs (JIT, pools) are not counted per connection; the
+#                     cold-start figure is reported too [500; 0: none]
 #   --port P          the target's HTTP port [5180] (cluster: front-ends on P and P+1)
 #   --rate R          chaos: offered msg/s, both directions together [300]
 #   --kill-after S    chaos: seconds of measured load before the kill [15]   --after-kill S  and after it [30]
@@ -46,7 +49,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 loadgen="$root/bench/loadgen"
 mode="${1:-}"; [ $# -gt 0 ] && shift
 target=relay rates="1000 2000 5000 10000 20000" duration=10 warmup=3 visitors=100 agents=10 direction=both
-connections=15000 hold=20 probe_rate=20 probe_pairs=4 probe_warmup=0 widget_load=() port=5180 max_minutes=20 build=1 keep_going=0 baselines=default
+connections=15000 hold=20 probe_rate=20 probe_pairs=4 probe_warmup=0 scale_warmup=500 widget_load=() port=5180 max_minutes=20 build=1 keep_going=0 baselines=default
 chaos_rate=300 kill_after=15 after_kill=30 victim=1 target_given=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -67,17 +70,18 @@ while [ $# -gt 0 ]; do
     --probe-pairs) probe_pairs="$2"; shift ;;
     --probe-warmup) probe_warmup="$2"; shift ;;
     --widget-load) widget_load=(--widget-load) ;;
+    --scale-warmup) scale_warmup="$2"; shift ;;
     --port) port="$2"; shift ;;
     --max-minutes) max_minutes="$2"; shift ;;
     --no-build) build=0 ;;
     --keep-going) keep_going=1 ;;
     --baselines) baselines="$2"; shift ;;
     --no-baseline) baselines="" ;;
-    *) echo "unknown option $1" >&2; sed -n '2,38p' "$0"; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,41p' "$0"; exit 2 ;;
   esac
   shift
 done
-case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,38p' "$0"; exit 2 ;; esac
+case "$mode" in ladder|scale|smoke|chaos) ;; *) sed -n '2,41p' "$0"; exit 2 ;; esac
 if [ "$mode" = chaos ]; then
   [ "$target_given" = 1 ] || target=cluster
   [ "$target" = cluster ] || { echo "chaos runs against --target cluster only (it kills one of its silos)" >&2; exit 2; }
@@ -290,7 +294,18 @@ run_ladder() { # rates...
 
 run_scale() { # total connections
   local total="$1" half=$(( $1 / 2 ))
-  curl -fs "$url/metrics/memory?collect=true" > "$results/$target-memory-before.json" || echo null > "$results/$target-memory-before.json"
+  curl -fs "$url/metrics/memory?collect=true" > "$results/$target-memory-cold.json" || echo null > "$results/$target-memory-cold.json"
+  if [ "$scale_warmup" -gt 0 ]; then
+    # The first connections pay for what the process does once (JIT of the hub and grain paths, pools, the GC's own
+    # tables): open and close some first, so that "before" is a warm server holding no connection.
+    say "scale: warm-up, $scale_warmup idle connections and the probe pairs for 3 s, then closed"
+    generator 300 --idle "$scale_warmup" "${widget_load[@]}" --probe-pairs "$probe_pairs" --probe-rate "$probe_rate" --agents "$agents" \
+      --duration 3 --quiet --out "$results/$target-scale-warmup.json" >/dev/null 2>&1 || say "the warm-up failed (before is read anyway)"
+    sleep 2
+    curl -fs "$url/metrics/memory?collect=true" > "$results/$target-memory-before.json" || echo null > "$results/$target-memory-before.json"
+  else
+    cp "$results/$target-memory-cold.json" "$results/$target-memory-before.json"
+  fi
   say "scale: generator B holds $((total - half)) idle connections"
   node "$loadgen/src/cli.js" --url "$url" --label "$target" --idle $((total - half)) --probe-pairs 0 "${widget_load[@]}" \
     --duration $((max_minutes * 60)) --max-seconds $((max_minutes * 60 + 60)) --ready-file "$results/$target-b.ready" --out "$results/$target-scale-b.json" --quiet \
@@ -310,7 +325,7 @@ run_scale() { # total connections
   generator_pids=()
   [ -f "$results/$target-scale-a.json" ] || { say "generator A produced no result"; return 1; }
   local files=("$results/$target-scale-a.json"); [ -f "$results/$target-scale-b.json" ] && files+=("$results/$target-scale-b.json")
-  node "$loadgen/src/summarize.js" scale --target "$target" --before "$results/$target-memory-before.json" \
+  node "$loadgen/src/summarize.js" scale --target "$target" --before "$results/$target-memory-before.json" --cold "$results/$target-memory-cold.json" \
     --out "$results/$target-scale-summary.json" "${files[@]}"
 }
 

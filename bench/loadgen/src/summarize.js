@@ -49,12 +49,26 @@ if (command === 'ladder') {
 } else if (command === 'scale') {
   const [a, b] = files.map(read);
   const before = flags.before ? read(flags.before) : null;
-  const s = combineScale(before, a, b ?? null);
+  const cold = flags.cold ? read(flags.cold) : null;
+  const s = combineScale(before, a, b ?? null, cold);
   console.log(`\n${flags.target ?? ''} connection scaling: ${fmtInt(s.held)} connections held at the end of ${fmtInt(s.opened)} opened ` +
     `(${fmtInt(s.requested)} idle + probe pairs), connect errors ${fmtInt(s.connectErrors)}, disconnects ${fmtInt(s.disconnects)}`);
   console.log(`server memory per connection: working set ${kb(s.memory.perConnection?.workingSet)}, GC heap ${kb(s.memory.perConnection?.gcHeap)} ` +
     `(target <= ${kb(s.targets.bytesPerConnection)}); marginal, the second half only: working set ` +
     `${kb(s.memory.marginalPerConnection?.workingSet)}, GC heap ${kb(s.memory.marginalPerConnection?.gcHeap)}`);
+  if (s.memory.fromColdStart || s.memory.process) {
+    console.log(`  the same from a cold start (JIT and warm-up included): working set ${kb(s.memory.fromColdStart?.workingSet)}, ` +
+      `GC heap ${kb(s.memory.fromColdStart?.gcHeap)}; the whole process over the connections held: working set ` +
+      `${kb(s.memory.process?.workingSet)}`);
+  }
+  const gc = (m) => m?.gc;
+  if (gc(s.memory.peak)) {
+    const p = s.memory.peak;
+    const mb = (x) => (Number.isFinite(x) ? `${(x / 1048576).toFixed(1)} MB` : '-');
+    console.log(`  held: working set ${mb(p.workingSet)} = GC committed ${mb(p.gc.committed)} (heap ${mb(p.gc.heapSize)}, ` +
+      `${p.gc.heapCount} heap(s)) + other anonymous ${mb(p.process.rssAnon - p.gc.committed)} + files ${mb(p.process.rssFile)} ` +
+      `+ shared ${mb(p.workingSet - p.process.rssAnon - p.process.rssFile)}`);
+  }
   if (s.probe) {
     console.log(`probes: sent ${fmtInt(s.probe.counts.sent)}, delivered ${fmtInt(s.probe.counts.delivered)}, lost ${fmtInt(s.probe.counts.lost)}; ` +
       `v→a p50 ${fmtMs(s.probe.v2a.p50)} p99 ${fmtMs(s.probe.v2a.p99)} max ${fmtMs(s.probe.v2a.max)} ms; ` +

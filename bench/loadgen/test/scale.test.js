@@ -31,3 +31,13 @@ test('disconnects from either generator fail the check', () => {
   assert.equal(s.checks.noDisconnects, false);
   assert.equal(s.memory.perConnection, null);
 });
+
+test('memory per connection counts from the warm server; the cold start and the whole process are reported beside it', () => {
+  const cold = { workingSet: 80 * 1048576, gcHeap: 5 * 1048576 };
+  const s = combineScale({ workingSet: 100 * 1048576, gcHeap: 10 * 1048576 }, gen(3_750, { probe: true }), gen(3_750), cold);
+  assert.equal(s.memory.perConnection.workingSet, 20_000);
+  assert.equal(s.memory.fromColdStart.workingSet, 20_000 + 20 * 1048576 / 7_506);
+  assert.equal(s.memory.fromColdStart.gcHeap, 10_000 + 5 * 1048576 / 7_506);
+  assert.equal(s.memory.process.workingSet, (100 * 1048576 + 7_506 * 20_000) / 7_506);
+  assert.equal(combineScale(null, gen(10, { probe: true }), gen(10)).memory.fromColdStart, null);
+});

@@ -20,6 +20,16 @@ public sealed class DiagnosticsTests(DemoFixture fixture)
         var memory = await Host.Http.GetFromJsonAsync<JsonElement>("/metrics/memory").Within();
         Assert.True(memory.GetProperty("workingSet").GetInt64() > 0);
         Assert.True(memory.GetProperty("gcHeap").GetInt64() > 0);
+        // The breakdown of the working set: what the GC holds from the OS covers what its heap holds.
+        var gc = memory.GetProperty("gc");
+        Assert.True(gc.GetProperty("committed").GetInt64() >= gc.GetProperty("heapSize").GetInt64());
+        Assert.True(gc.GetProperty("heapCount").GetInt64() >= 1);
+        Assert.True(memory.GetProperty("process").GetProperty("threads").GetInt32() > 0);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.True(memory.GetProperty("process").GetProperty("rssAnon").GetInt64() > 0);
+            Assert.True(memory.GetProperty("process").GetProperty("rssFile").GetInt64() > 0);
+        }
         // The CPU time is the process's own (the load generator reads CPU per message from it). The host runs in
         // this test process, so the figure lies between this process's CPU time read just before and just after.
         var cpuBefore = ProcessCpuMs();
