@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using System.Net.Sockets;
 using CustomerService.Runtime.Internal;
 using CustomerService.Runtime.Invocation;
 using CustomerService.Runtime.Serialization;
@@ -79,6 +81,34 @@ public sealed class RemoteCallTests
         silos.Remote.SendOneWay(new GrainId(Grains + "TurnGrain", "t"), null, Request(Grains + "ITurnGrain.Note", "over the wire"));
 
         await silos.Target.Probe.WhenRecorded("note over the wire");
+    }
+
+    [Fact]
+    public async Task FramesThatArriveInOneReadRunEveryGrainsTurnsInOrderAlsoWhenABadFrameEndsTheConnection()
+    {
+        await using var target = await TestHost.StartAsync();
+        await using var listener = new SiloListener(new IPEndPoint(IPAddress.Loopback, 0), target.Codec(),
+            new FrameDispatcher(target.Cluster.ServiceProvider, target.Cluster.ServiceProvider.GetRequiredService<CallbackRegistry>()));
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(listener.EndPoint).Within();
+        // 10 grains, two notes each, then garbage, in one write of under 4 KB (one read): the silo runs the first grain's
+        // turns on its read loop once it has handled the frames and hands the others to the thread pool; the bad frame,
+        // which ends the read loop, must not lose any of them.
+        var frames = new ArrayBufferWriter<byte>();
+        var codec = target.Codec();
+        for (var round = 1; round <= 2; round++)
+        for (var grain = 0; grain < 10; grain++)
+            codec.WriteRequest(frames, 0, new GrainId(Grains + "TurnGrain", $"g{grain}"), null, Request(Grains + "ITurnGrain.Note", $"g{grain} {round}"), oneWay: true);
+        frames.Write<byte>([0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3]);
+        Assert.True(frames.WrittenCount < 4096);
+
+        await socket.SendAsync(frames.WrittenMemory).AsTask().Within();
+
+        for (var grain = 0; grain < 10; grain++) await target.Probe.WhenRecorded($"note g{grain} 2");
+        var notes = target.Probe.Events;
+        for (var grain = 0; grain < 10; grain++)
+            Assert.Equal([$"note g{grain} 1", $"note g{grain} 2"], notes.Where(e => e.StartsWith($"note g{grain} ", StringComparison.Ordinal)));
+        Assert.Equal(0, await socket.ReceiveAsync(new byte[16], SocketFlags.None).Within()); // the silo closed the connection
     }
 
     [Fact]

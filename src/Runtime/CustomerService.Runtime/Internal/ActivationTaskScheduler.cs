@@ -28,7 +28,10 @@ internal sealed class ActivationTaskScheduler(ActivationData activation) : TaskS
     protected override void QueueTask(Task task)
     {
         lock (sync) queue.Enqueue(task);
-        if (Interlocked.CompareExchange(ref scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        if (Interlocked.CompareExchange(ref scheduled, 1, 0) != 0) return;
+        // On a connection's read loop the drain waits for the frames it is handling and then runs on that thread.
+        if (DeferredDrains.IsOpen) DeferredDrains.Add(this);
+        else ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
     public void Execute()

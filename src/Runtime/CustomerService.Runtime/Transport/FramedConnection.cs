@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using CustomerService.Runtime.Internal;
 using CustomerService.Runtime.Invocation;
 
 namespace CustomerService.Runtime.Transport;
@@ -201,9 +202,15 @@ internal sealed class FramedConnection : IAsyncDisposable, IThreadPoolWorkItem
             {
                 var result = await input.ReadAsync(closingToken);
                 var buffer = result.Buffer;
-                while (codec.TryReadFrame(ref buffer, out var frame))
+                // The grain work these frames start (turns, continuations of calls they answer) runs on this thread
+                // once they are handled, rather than being handed to the thread pool (see DeferredDrains); also when
+                // a bad frame ends the connection half-way.
+                using (DeferredDrains.Begin())
                 {
-                    if (codec.Read(frame, handler.PendingRequest) is { } message) handler.OnMessage(this, message);
+                    while (codec.TryReadFrame(ref buffer, out var frame))
+                    {
+                        if (codec.Read(frame, handler.PendingRequest) is { } message) handler.OnMessage(this, message);
+                    }
                 }
 
                 input.AdvanceTo(buffer.Start, buffer.End);
