@@ -51,6 +51,10 @@ export const RATIO_GOALS = { embedded: 0.5, cluster: 0.25 };
 export function compareLadders(floor, target, kind) {
   const ratio = floor.sustainableRate && target.sustainableRate !== null ? target.sustainableRate / floor.sustainableRate : null;
   const goal = RATIO_GOALS[kind] ?? null;
+  // A floor that passed the ladder's top step has a ceiling above it: the ratio is then only an upper bound, which
+  // can show a goal missed but never met.
+  const floorTop = floor.steps.length ? Math.max(...floor.steps.map((s) => s.offeredRate)) : null;
+  const floorCapped = floor.sustainableRate !== null && floor.sustainableRate === floorTop;
   const half = floor.sustainableRate ? floor.sustainableRate / 2 : null;
   const atHalf = half === null ? undefined
     : target.steps.filter((s) => s.offeredRate <= half).sort((a, b) => b.offeredRate - a.offeredRate)[0];
@@ -59,12 +63,13 @@ export function compareLadders(floor, target, kind) {
   return {
     floorRate: floor.sustainableRate,
     targetRate: target.sustainableRate,
+    floorCapped,
     ratio,
     goal,
-    meetsThroughputGoal: goal === null || ratio === null ? null : ratio >= goal,
+    meetsThroughputGoal: goal === null || ratio === null ? null : ratio < goal ? false : floorCapped ? null : true,
     halfFloorRate: half,
     atHalf: atHalf ? { offeredRate: atHalf.offeredRate, v2aP99: atHalf.latency.v2a.p99 } : null,
-    meetsLatencyGoal: atHalf ? atHalf.latency.v2a.count > 0 && atHalf.latency.v2a.p99 <= CRITERIA.maxP99Ms : null,
+    meetsLatencyGoal: undecidedIfCapped(atHalf ? atHalf.latency.v2a.count > 0 && atHalf.latency.v2a.p99 <= CRITERIA.maxP99Ms : null, floorCapped),
     steps: rates.map((rate) => {
       const f = find(floor.steps, rate);
       const t = find(target.steps, rate);
@@ -76,4 +81,9 @@ export function compareLadders(floor, target, kind) {
       };
     }),
   };
+}
+
+// Met at half of a capped floor's rate says nothing about half of its real rate, which is higher.
+function undecidedIfCapped(met, floorCapped) {
+  return met === true && floorCapped ? null : met;
 }

@@ -16,6 +16,7 @@ for (let i = 0; i < rest.length; i++) {
   else files.push(rest[i]);
 }
 const read = (f) => JSON.parse(readFileSync(f, 'utf8'));
+const verdict = (met) => (met === null ? 'not decided: run the floor to a step it fails' : met ? 'met' : 'MISSED');
 const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KB` : '-');
 
 if (command === 'ladder') {
@@ -89,11 +90,12 @@ if (command === 'ladder') {
       rate(s.target?.achievedRate), `${fmtMs(s.target?.worstP99)}${s.target && !s.target.pass ? ' ✗' : ''}`,
       s.p99Ratio === null ? '-' : s.p99Ratio.toFixed(1)].map((v) => v.padStart(15)).join(''));
   }
-  console.log(`sustainable: ${floorName} ${rate(c.floorRate)} msg/s, ${flags.target} ${rate(c.targetRate)} msg/s, ratio ` +
-    `${c.ratio === null ? '-' : c.ratio.toFixed(2)}${c.goal === null ? '' : ` (goal >= ${c.goal}: ${c.meetsThroughputGoal ? 'met' : 'MISSED'})`}`);
+  const capped = c.floorCapped ? ' (its top step: the ceiling is higher)' : '';
+  console.log(`sustainable: ${floorName} ${c.floorCapped ? '>= ' : ''}${rate(c.floorRate)} msg/s${capped}, ${flags.target} ${rate(c.targetRate)} msg/s, ratio ` +
+    `${c.floorCapped ? '<= ' : ''}${c.ratio === null ? '-' : c.ratio.toFixed(2)}${c.goal === null ? '' : ` (goal >= ${c.goal}: ${verdict(c.meetsThroughputGoal)})`}`);
   if (c.halfFloorRate !== null && floorName === 'relay') {
     console.log(`visitor→agent p99 at half the ${floorName}'s rate (${rate(c.halfFloorRate)} msg/s; step ${rate(c.atHalf?.offeredRate)}): ` +
-      `${fmtMs(c.atHalf?.v2aP99)} ms (goal <= 50 ms: ${c.meetsLatencyGoal ? 'met' : 'MISSED'})`);
+      `${fmtMs(c.atHalf?.v2aP99)} ms (goal <= 50 ms: ${verdict(c.meetsLatencyGoal)})`);
   }
   if (flags.out) writeJson(flags.out, { target: flags.target, ...c });
 } else {

@@ -42,24 +42,37 @@ const summary = (rate, steps) => ({
 });
 
 test('a target is compared with the relay of the same run: ratio, goal, and latency at half the relay rate', () => {
-  const floor = summary(10000, [[1000, 2], [2000, 3], [5000, 5], [10000, 20]]);
+  const floor = summary(10000, [[1000, 2], [2000, 3], [5000, 5], [10000, 20], [20000, 90, false]]);
   const target = summary(5000, [[1000, 10], [2000, 15], [5000, 40], [10000, 300, false]]);
   const c = compareLadders(floor, target, 'embedded');
+  assert.equal(c.floorCapped, false);
   assert.equal(c.ratio, 0.5);
   assert.equal(c.meetsThroughputGoal, true);
   assert.equal(c.halfFloorRate, 5000);
   assert.deepEqual(c.atHalf, { offeredRate: 5000, v2aP99: 40 });
   assert.equal(c.meetsLatencyGoal, true);
-  assert.equal(c.steps.length, 4);
+  assert.equal(c.steps.length, 5);
   assert.equal(c.steps[0].p99Ratio, 5);
   assert.equal(c.steps[3].target.pass, false);
 });
 
 test('a cluster needs a quarter of the relay; no sustainable rate means no ratio', () => {
-  const floor = summary(8000, [[1000, 2], [8000, 10]]);
+  const floor = summary(8000, [[1000, 2], [8000, 10], [16000, 80, false]]);
   assert.equal(compareLadders(floor, summary(2000, [[1000, 5], [2000, 9]]), 'cluster').meetsThroughputGoal, true);
   const none = compareLadders(floor, summary(null, [[1000, 80, false]]), 'embedded');
   assert.equal(none.ratio, null);
   assert.equal(none.meetsThroughputGoal, null);
   assert.equal(none.meetsLatencyGoal, false);
+});
+
+test('a floor that passed its top step gives only an upper bound: a goal can be missed but not met', () => {
+  const capped = summary(3000, [[1000, 2], [1500, 3], [3000, 6]]);
+  const cluster = compareLadders(capped, summary(1500, [[1000, 20], [1500, 35], [3000, 900, false]]), 'cluster');
+  assert.equal(cluster.floorCapped, true);
+  assert.equal(cluster.ratio, 0.5);
+  assert.equal(cluster.meetsThroughputGoal, null);
+  assert.equal(cluster.meetsLatencyGoal, null);
+  const embedded = compareLadders(capped, summary(1000, [[1000, 20], [1500, 60, false]]), 'embedded');
+  assert.equal(embedded.meetsThroughputGoal, false);
+  assert.equal(embedded.meetsLatencyGoal, false);
 });
