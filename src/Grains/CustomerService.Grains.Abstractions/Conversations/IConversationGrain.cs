@@ -51,7 +51,7 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<ImmutableArray<ChatMessage>> GetHistory(Participant participant, long? beforeSeq, int limit);
 
     /// <summary>Subscribes (or renews) a front-end's observer for the participant's view: a visitor's observer never
-    /// receives private notes or agents' unread counts. Subscriptions expire unless renewed within
+    /// receives private notes, and only a visitor's observer receives unread counts (the visitor's). Subscriptions expire unless renewed within
     /// <c>Conversations:SubscriptionExpiry</c>.</summary>
     [Alias("subscribe")]
     Task Subscribe(Participant participant, IConversationObserver observer);

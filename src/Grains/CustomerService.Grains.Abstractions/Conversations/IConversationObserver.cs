@@ -29,8 +29,9 @@ public interface IConversationObserver : IGrainObserver
     [OneWay, Alias("queue")]
     Task Queue(QueueEvent queue);
 
-    /// <summary>The <c>unread</c> event for <paramref name="reader"/>; the front-end sends <paramref name="unread"/>
-    /// to that reader's connections only. Observers subscribed for a visitor receive only the visitor's count.</summary>
+    /// <summary>The visitor's <c>unread</c> event (<paramref name="reader"/> is the visitor), sent to observers
+    /// subscribed for the visitor only. An agent's counts come from the agent's grain (<c>IAgentObserver.Unread</c>,
+    /// with the total over its assigned conversations) and from reading the conversation.</summary>
     [OneWay, Alias("unread")]
     Task Unread(Participant reader, UnreadEvent unread);
 }

@@ -16,28 +16,26 @@ public sealed partial class ConversationGrain
         visitorObservers.Notify(notification);
     }
 
-    /// <summary>Sends each reader's count: a visitor's to every audience (agents see whether the visitor has read),
-    /// an agent's to agents only.</summary>
+    /// <summary>Sends the visitor's unread count to the visitor's observers, unless <paramref name="except"/> is the
+    /// visitor or <paramref name="only"/> is someone else. Agents' counts do not go to observers: an agent's console
+    /// gets them from its agent grain (assigned conversations, with the total) and from its reads of the list, and each
+    /// was a one-way call per message (a frame per message in a cluster) that the front-ends threw away.</summary>
     private void PublishUnread(Participant? except = null, Participant? only = null)
     {
-        foreach (var reader in only is null ? Readers() : [only])
-        {
-            if (except is not null && ConversationRules.ReaderKey(reader) == ConversationRules.ReaderKey(except)) continue;
-            var unread = new UnreadEvent(conversationId, UnreadOf(reader));
-            agentObservers.Notify(o => o.Unread(reader, unread));
-            if (reader.Kind == AuthorKind.Visitor) visitorObservers.Notify(o => o.Unread(reader, unread));
-        }
+        if (S.Visitor is not { } visitor) return;
+        var key = ConversationRules.ReaderKey(visitor);
+        if (only is not null && ConversationRules.ReaderKey(only) != key) return;
+        if (except is not null && ConversationRules.ReaderKey(except) == key) return;
+        var unread = new UnreadEvent(conversationId, UnreadOf(visitor));
+        visitorObservers.Notify(o => o.Unread(visitor, unread));
     }
 
-    /// <summary>The owning visitor, the agents who acted, and agents watching through a live subscription.</summary>
-    private IEnumerable<Participant> Readers()
+    /// <summary>Forgets the participants of observers whose subscription expired without an unsubscribe (a front-end
+    /// that went away); renewals come through here, so the map stays as small as the live subscriptions.</summary>
+    private void ForgetExpiredWatchers()
     {
+        if (watchers.Count <= agentObservers.Count + visitorObservers.Count) return;
         var live = agentObservers.Observers.Concat(visitorObservers.Observers).ToHashSet();
         foreach (var gone in watchers.Keys.Where(o => !live.Contains(o)).ToList()) watchers.Remove(gone);
-        var readers = new List<Participant>();
-        if (S.Visitor is not null) readers.Add(S.Visitor);
-        readers.AddRange(S.Agents.Values);
-        readers.AddRange(watchers.Values.Where(p => p.Kind == AuthorKind.Agent));
-        return readers.DistinctBy(ConversationRules.ReaderKey);
     }
 }

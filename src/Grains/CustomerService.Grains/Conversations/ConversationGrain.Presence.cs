@@ -26,6 +26,7 @@ public sealed partial class ConversationGrain
         ConversationRules.CheckParticipant(participant);
         if (participant.Kind == AuthorKind.Visitor && S.Visitor is not null) Authorize(participant);
         if (observer is null) throw new ChatException(ChatErrorCodes.InvalidArgument, "The observer is missing.");
+        ForgetExpiredWatchers();
         watchers[observer] = participant;
         // An observer belongs to one audience: a front-end renewing it for another participant moves it.
         if (participant.Kind == AuthorKind.Visitor)
