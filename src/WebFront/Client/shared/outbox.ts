@@ -65,7 +65,7 @@ export class Outbox<T extends { clientMessageId: string }> {
     }
     this.flushing = true;
     try {
-      do {
+      rounds: do {
         this.again = false;
         for (const entry of this.pending()) {
           if (entry.state !== "sending") continue;
@@ -74,7 +74,12 @@ export class Outbox<T extends { clientMessageId: string }> {
             this.entries.delete(entry.request.clientMessageId);
             onAck(entry.request, ack);
           } catch (err) {
-            if (isRetryable(err)) return true;
+            // A flush asked for meanwhile (a reconnect's) was folded into this one: go round again on the new
+            // connection rather than stall with nobody left to retry.
+            if (isRetryable(err)) {
+              if (this.again) continue rounds;
+              return true;
+            }
             entry.state = "failed";
             entry.error = String((err as Error)?.message ?? err);
             onFailed(entry.request, entry.error);

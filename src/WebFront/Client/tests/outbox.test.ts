@@ -80,6 +80,26 @@ describe("Outbox while a flush runs", () => {
 });
 
 describe("Outbox result", () => {
+  it("goes round again when a flush was asked for while a send failed retryably (a reconnect), instead of stalling", async () => {
+    const box = new Outbox<Req>();
+    box.add({ clientMessageId: "a", text: "1" });
+    const sent: string[] = [];
+    let first = true;
+    const stalled = await box.flush(async (r) => {
+      sent.push(r.clientMessageId);
+      if (first) {
+        first = false;
+        // The old connection is closing; the new one's "connected" asks for a flush, which is folded into this one.
+        expect(await box.flush(async () => ack(9), () => {})).toBe(false);
+        throw new Error("Invocation canceled due to the underlying connection being closed.");
+      }
+      return ack(1);
+    }, () => {});
+    expect(stalled).toBe(false);
+    expect(sent).toEqual(["a", "a"]);
+    expect(box.size).toBe(0);
+  });
+
   it("reports a stall on a retryable error so the caller can schedule another try", async () => {
     const box = new Outbox<Req>();
     box.add({ clientMessageId: "a", text: "1" });
